@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Final, cast
 
@@ -142,6 +143,28 @@ def dropped_file(mime: QMimeData) -> Path | None:
     # (A .zip, as Google Calendar exports, is taken to be told to unzip it first.)
     taken = path.suffix.lower() in {*IMPORT_SUFFIXES, ".zip"}
     return path if taken and not path.is_dir() else None  # (a folder "Plans.csv")
+
+
+def accept_file_drag(event: QDragMoveEvent) -> bool:
+    """Take a drag (enter or move) that carries a file :func:`dropped_file` takes;
+    refuse any other. True: taken."""
+    if dropped_file(event.mimeData()) is not None:
+        event.acceptProposedAction()
+        return True
+    event.ignore()
+    return False
+
+
+def take_file_drop(event: QDropEvent, owner: QObject, take: Callable[[Path], object]) -> None:
+    """A file dropped (:func:`dropped_file`): given to ``take`` once the drop is over
+    (the file manager waits for it to end, and taking it may ask questions: a channel,
+    the order of a CSV file's dates)."""
+    path = dropped_file(event.mimeData())
+    if path is None:
+        event.ignore()
+        return
+    event.acceptProposedAction()
+    QTimer.singleShot(0, owner, partial(take, path))
 
 
 class _FilesPassOn(QObject):

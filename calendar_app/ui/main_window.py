@@ -104,7 +104,7 @@ from .dialogs import (
     save_file_name,
     show_error,
 )
-from .dnd import TurnOnHover, dropped_file, pass_files_on
+from .dnd import TurnOnHover, accept_file_drag, pass_files_on, take_file_drop
 from .post_model import paint_box_edge
 from .session import SEARCH_PAUSE_MS, CalendarSession, FilterKey, Filters
 from .transfer import (
@@ -2716,10 +2716,8 @@ class MainWindow(QMainWindow):
         from .dnd import POSTS_MIME
 
         mime = event.mimeData()
-        if dropped_file(mime) is not None:
-            event.acceptProposedAction()
+        if accept_file_drag(event):
             return
-        event.ignore()
         if not mime.hasFormat(POSTS_MIME):  # (posts: over a part that takes none)
             several = "One file at a time: drop" if len(mime.urls()) > 1 else "Drop"
             self.statusBar().showMessage(
@@ -2729,20 +2727,10 @@ class MainWindow(QMainWindow):
             )
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_file(event.mimeData()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event.mimeData())
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        # Once the drop is over: the file manager waits for it to end, and the import
-        # may ask questions (a channel, the order of a CSV file's dates).
-        QTimer.singleShot(0, self, partial(self.open_dropped, path))
+        take_file_drop(event, self, self.open_dropped)
 
     def open_dropped(self, path: Path) -> None:
         """A file dropped on the window: a calendar opens, as File > Open opens it; any

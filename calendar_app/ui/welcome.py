@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -105,7 +104,7 @@ from .dialogs import (
     show_error,
     with_ending,
 )
-from .dnd import dropped_file, pass_files_on
+from .dnd import accept_file_drag, pass_files_on, take_file_drop
 from .editor import (
     NearestSpinBox,
     ProblemsLabel,
@@ -1014,21 +1013,13 @@ class WelcomeDialog(QDialog):
         super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.dragMoveEvent(event)
+        accept_file_drag(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_file(event.mimeData()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_file_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event.mimeData())
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        QTimer.singleShot(0, self, partial(self.take_dropped, path))  # the drop over first
+        take_file_drop(event, self, self.take_dropped)
 
     def take_dropped(self, path: Path) -> bool:
         """A file dropped on the welcome screen: a calendar opens, another file is

@@ -155,3 +155,21 @@ def red_pixels(image: QImage, rect: QRect) -> int:
             color = image.pixelColor(int(x * ratio), int(y * ratio))
             count += color.red() > 150 and color.green() < 110 and color.blue() < 110
     return count
+
+
+def heard_announcements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What Cadence announces to a screen reader from now on (a result in the status
+    bar, a status changed...), as Qt's bridge would pass it on, a screen reader on."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    from calendar_app.ui import accessible
+
+    said: list[str] = []
+
+    def hear(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append(event.message())  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(accessible, "post_event", hear)
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    return said

@@ -125,6 +125,7 @@ from .conftest import (
     ScopeAnswers,
     app_font_times,
     double_click,
+    heard_announcements,
     read_only,
     unversioned,
 )
@@ -3198,19 +3199,9 @@ def test_a_step_that_changes_a_key_message_s_status_is_said(
 ) -> None:
     """A step that opened or filled a gap: a screen reader heard the posts deleted or
     placed, and nothing of the key message's badge changing in the sidebar."""
-    from PySide6.QtGui import QAccessible, QAccessibleEvent
-
     from calendar_app.core.cadence import status_text
-    from calendar_app.ui import accessible
 
-    said: list[str] = []
-
-    def hear(event: QAccessibleEvent) -> None:
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(accessible, "post_event", hear)
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    said = heard_announcements(monkeypatch)
     session = window.session
 
     def status(message_id: int) -> str:
@@ -3252,18 +3243,7 @@ def test_a_period_turned_from_outside_the_calendar_is_said(
 ) -> None:
     """Ctrl+Right from the key messages turned the month unsaid: the month says its day
     only where the keyboard is in it, and the title is no Tab stop."""
-    from PySide6.QtGui import QAccessible, QAccessibleEvent
-
-    from calendar_app.ui import accessible
-
-    said: list[str] = []
-
-    def hear(event: QAccessibleEvent) -> None:
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(accessible, "post_event", hear)
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    said = heard_announcements(monkeypatch)
     window.show()
     qtbot.waitExposed(window)
     window.sidebar.messages_view.setFocus()
@@ -3289,18 +3269,7 @@ def test_a_result_in_the_status_bar_is_said_to_a_screen_reader(
 ) -> None:
     """A screen reader reads the status bar only when asked: a cut's "select a day and
     paste", a search's "3 of 20" went unheard. The summary coming back is not said."""
-    from PySide6.QtGui import QAccessible, QAccessibleEvent
-
-    from calendar_app.ui import accessible
-
-    said: list[str] = []
-
-    def hear(event: QAccessibleEvent) -> None:
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(accessible, "post_event", hear)
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    said = heard_announcements(monkeypatch)
     session = window.session
     (post,) = _standalone(session, TODAY - timedelta(days=14), TODAY)[-1:]
     window.month_view.setFocus()

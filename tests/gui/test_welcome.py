@@ -50,7 +50,7 @@ from calendar_app.ui.welcome import (
 )
 
 from ..files import damage_inside, no_file_past
-from .conftest import OFFSCREEN_POPUPS, TODAY, app_font_times
+from .conftest import OFFSCREEN_POPUPS, TODAY, app_font_times, heard_announcements
 
 
 class Recorder:
@@ -768,18 +768,7 @@ def test_a_problem_is_read_with_its_label_and_said_as_it_comes_up(
 ) -> None:
     """A screen reader found "Problems" and nothing more; and a problem another field
     had (every channel unticked with Space) greyed Create Calendar without a word."""
-    from PySide6.QtGui import QAccessible, QAccessibleEvent
-
-    from calendar_app.ui import accessible
-
-    said: list[str] = []
-
-    def hear(event: QAccessibleEvent) -> None:
-        if event.type() == QAccessible.Event.Announcement:
-            said.append(event.message())  # type: ignore[attr-defined]
-
-    monkeypatch.setattr(accessible, "post_event", hear)
-    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    said = heard_announcements(monkeypatch)
     dialog.start_new_calendar()
     page = dialog.new_page
     label = page.problems_label
