@@ -114,6 +114,16 @@ def _left_behind(session: CalendarSession, drafts: Drafts, qtbot: QtBot, title: 
     drafts.release()
 
 
+def _left_by_another(session: CalendarSession, drafts: Drafts, qtbot: QtBot, title: str) -> Path:
+    """:func:`_left_behind`, by another Cadence (another process id): where it is."""
+    _left_behind(session, drafts, qtbot, title)
+    left = drafts.own(session.store.path)
+    taken = left.with_name(left.name.replace(f"-{os.getpid()}.", "-1."))
+    left.rename(taken)
+    left.with_suffix(".lock").rename(taken.with_suffix(".lock"))
+    return taken
+
+
 def _edited(session: CalendarSession, qtbot: QtBot, change: Callable[[PostEditor], object]) -> Post:
     """The week's first post, changed in an editor that keeps its draft."""
     post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
@@ -614,11 +624,7 @@ def test_a_draft_taken_back_and_saved_on_a_full_disk_is_used_up(
 ) -> None:
     """Its copy as finished could not be kept, so the one left stayed: saved, it was
     offered again at the next start, and saved again the post was there twice."""
-    _left_behind(session, drafts, qtbot, "Only once")
-    left = drafts.own(session.store.path)
-    taken = left.with_name(left.name.replace(f"-{os.getpid()}.", "-1."))
-    left.rename(taken)  # as another process (another id) left it
-    left.with_suffix(".lock").rename(taken.with_suffix(".lock"))
+    taken = _left_by_another(session, drafts, qtbot, "Only once")
     _full_disk(monkeypatch)
     saved: list[bool] = []
 
@@ -643,11 +649,7 @@ def test_a_draft_that_will_not_go_once_saved_is_said(
 ) -> None:
     """Its folder gone read-only (or the file made immutable), it was offered again at
     the next start unsaid, and saved again the post was there twice."""
-    _left_behind(session, drafts, qtbot, "Stuck draft")
-    left = drafts.own(session.store.path)
-    taken = left.with_name(left.name.replace(f"-{os.getpid()}.", "-1."))
-    left.rename(taken)  # as another process (another id) left it
-    left.with_suffix(".lock").rename(taken.with_suffix(".lock"))
+    taken = _left_by_another(session, drafts, qtbot, "Stuck draft")
     monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: None)  # it stays
     saved: list[bool] = []
 
