@@ -1659,7 +1659,9 @@ def import_csv(
         # Reading is done; skipped and blank rows need no writing.
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
-        matches = _match(store, rows)
+        # Sprout Social's own column: a file sent to the tool (Cadence's, imported back).
+        sent = SPROUT_HEADER[1] in {name.strip().lower() for name in header}
+        matches = _match(store, rows, sent=sent)
         _as_sent(store, rows, matches)
         whole = columns.keys() >= _WHOLE_COLUMNS
         # Undated rows called scheduled are drafts before anything compares them.
@@ -1865,8 +1867,10 @@ def _learn_renames(
     )
 
 
-def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
-    """Row number -> id of the existing post the row describes."""
+def _match(store: CalendarStore, rows: list[_Row], *, sent: bool = False) -> dict[int, int]:
+    """Row number -> id of the existing post the row describes; ``sent``: the file is
+    a publishing tool's (Sprout Social's), where a post of no time goes out at
+    :data:`TOOL_TIME` (Cadence's own, imported back, made each such post again)."""
     existing = store.read("SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id")
     if not existing:
         return {}
@@ -1914,10 +1918,15 @@ def _match(store: CalendarStore, rows: list[_Row]) -> dict[int, int]:
                 channels += sorted(former.get(named[post.channel_id], set()) - {post.channel_id})
             for channel in channels:
                 candidates = pool.get(_post_key(day, at, channel, post.title))
+                untimed = sent and not candidates and at == format_time(TOOL_TIME)
+                if untimed:  # a post of no time, sent at the hour the tool needs one
+                    candidates = pool.get(_post_key(day, None, channel, post.title))
                 if candidates:
                     matches[row.number] = candidates.pop(0)
-                    if channel != post.channel_id:
-                        row.post = replace(post, channel_id=channel)
+                    if channel != post.channel_id or untimed:
+                        row.post = replace(
+                            post, channel_id=channel, time=None if untimed else post.time
+                        )
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
     return matches
