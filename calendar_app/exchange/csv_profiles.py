@@ -1167,6 +1167,10 @@ def _column_key(name: str) -> str:
     return re.sub(r"\s*[&/]\s*|[\s_-]+", "_", key)
 
 
+_A_DAY = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+"""A cell that begins with a date: a post's, where the names of the columns go."""
+
+
 def _header_columns(
     header: list[str],
     line: int,
@@ -1211,6 +1215,14 @@ def _header_columns(
         # A publishing tool's sheet (Buffer's "Text", Later's "Caption"): each post's
         # title is the first line of its text (see _RowReader).
         found["title"] = found["body"]
+    if "title" not in found and any(_A_DAY.match(cell) for cell in header):
+        # Its first row is a post (a Hootsuite bulk file, Cadence's own among them):
+        # "no 'title' column" named the line its text ended on, 3 for a post of 3 lines.
+        raise ImportProblem(
+            "the file's first line is a post, not the names of its columns (a Hootsuite"
+            " bulk file names none, so Cadence cannot read it back); a CSV file for Cadence"
+            " starts with a line naming its columns, like " + ",".join(GENERIC_COLUMNS)
+        )
     if "title" not in found:
         raise ImportProblem(
             "the file has no 'title' column; its first line must name the columns, like "

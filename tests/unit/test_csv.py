@@ -1335,9 +1335,10 @@ def test_no_fallback_channel_is_created_when_no_row_needs_it(
             f"line must name the columns, like {HEADER}",
         ),
         (
-            b"18/11/2026 09:05,Hello,https://example.org\n",
-            "line 1: the file has no 'title' "
-            f"column; its first line must name the columns, like {HEADER}",
+            b"18/11/2026 09:05,Hello,https://example.org\n",  # a Hootsuite bulk file
+            "the file's first line is a post, not the names of its columns (a Hootsuite"
+            " bulk file names none, so Cadence cannot read it back); a CSV file for"
+            f" Cadence starts with a line naming its columns, like {HEADER}",
         ),
         (
             b"\n\ndate,title\n2026-12-01,Post\n",
@@ -1674,6 +1675,31 @@ def test_a_sheet_s_posts_titled_by_their_first_line_go_out_with_it_once(
         "One line only.",
         f"{long_line}\nSee you there.",  # its title was cut ("…"): the text alone still
     ]
+
+
+def test_a_hootsuite_file_imported_back_is_refused_for_what_it_is(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    """Its first row is a post: refused as having "no 'title' column" on line 3, where
+    the first post's text of three lines ended."""
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 12, 3),
+        time(9, 5),
+        title="Launch",
+        body="We are live.\nCome see.",
+    )
+    summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
+    (sent,) = summary.files
+    with pytest.raises(ImportProblem) as caught:
+        import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
+    assert str(caught.value) == (
+        "the file's first line is a post, not the names of its columns (a Hootsuite bulk"
+        " file names none, so Cadence cannot read it back); a CSV file for Cadence starts"
+        " with a line naming its columns, like " + ",".join(csv_profiles.GENERIC_COLUMNS)
+    )
+    assert len(store.all_posts()) == 1
 
 
 @pytest.mark.parametrize(
