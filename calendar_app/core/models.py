@@ -192,6 +192,11 @@ def month_end(day: date) -> date:
     return day.replace(day=_month_days(day.year, day.month))
 
 
+def this_month(day: date) -> tuple[date, date]:
+    """The first and last days of ``day``'s month."""
+    return day.replace(day=1), month_end(day)
+
+
 def _month_days(year: int, month: int) -> int:
     following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return (following - timedelta(days=1)).day

@@ -37,6 +37,7 @@ from ..core.models import (
     name_order,
     quoted_names,
     skipped_time,
+    this_month,
 )
 from ..core.store import CalendarStore, Scope
 
@@ -733,6 +734,11 @@ class CalendarSession(QObject):
         start, end = self.analysis_window()
         if self._report is None or start < self._report.start or end > self._report.end:
             self._recompute()
+
+    def days_shown(self) -> tuple[date, date]:
+        """The first and last days the calendar's view shows (today's month before it
+        said any)."""
+        return self._visible.get("calendar", this_month(self.today()))
 
     def analysis_window(self) -> tuple[date, date]:
         """The days the cadence analysis covers: DESIGN.md's default window around

@@ -388,7 +388,7 @@ def import_dialog(
     named = created_names(session.store, summary)
     if named:
         said.append(f"New here: {named}.")
-    away = elsewhere(session.store, summary.added, session.today())
+    away = elsewhere(session.store, summary.added, session.days_shown())
     if away:
         said.append(away)
     hidden = session.hidden_among(summary.added)
@@ -399,16 +399,16 @@ def import_dialog(
     show_summary(parent, "Merge Calendar" if merge else "Import", " ".join(said), details(summary))
 
 
-def elsewhere(store: CalendarStore, added: Sequence[int], today: date) -> str:
-    """Where the posts an import added are, when none is in ``today``'s month (a plan
-    of last spring left the month on screen empty, its posts unseen)."""
+def elsewhere(store: CalendarStore, added: Sequence[int], shown: tuple[date, date]) -> str:
+    """Where the posts an import added are, when none is on the days ``shown`` (a plan
+    of last spring left the month on screen empty, its posts unseen): those of the
+    calendar's view, not of today's month (said of posts in sight, and unsaid of posts
+    out of it, with another month shown)."""
     days = sorted({p.date for p in store.posts(added) if p.date is not None})
     if not days:
         return ""
-    month = (today.year, today.month)
-    if any((d.year, d.month) == month for d in days) or (
-        (days[0].year, days[0].month) < month < (days[-1].year, days[-1].month)
-    ):
+    start, end = shown
+    if any(start <= d <= end for d in days) or (days[0] < start and end < days[-1]):
         return ""
     first, last = day_text(days[0], year=True), day_text(days[-1], year=True)
     span = f"on {first}" if days[0] == days[-1] else f"from {first} to {last}"

@@ -89,6 +89,7 @@ from ..core.models import (
     known_limit,
     name_key,
     shows_nothing,
+    this_month,
 )
 from ..core.store import CalendarStore, hidden_beside
 from ..exchange.formats import format_for
@@ -1198,7 +1199,7 @@ class WelcomeDialog(QDialog):
                     summary.describe(),
                     *([zone_said] if fmt != "cadence" else []),
                     *summary.notes,
-                    *filter(None, [elsewhere(store, summary.added, store.today())]),
+                    *filter(None, [elsewhere(store, summary.added, this_month(store.today()))]),
                 ]
             ),
             summary.skipped,

@@ -641,6 +641,17 @@ def test_an_import_of_posts_of_other_months_says_where_they_are(
     source.write_text(f"date,channel,title\n{today.isoformat()},LinkedIn,Now\n", encoding="utf-8")
     transfer.import_dialog(session, QWidget())
     assert "The posts it added are" not in said[-1]  # in this month: in sight
+    # The month on screen, not today's: another shown, today's posts are out of sight;
+    # April's are in it.
+    session.set_visible_range(date(2026, 3, 30), date(2026, 5, 10))
+    source.write_text(f"date,channel,title\n{today.isoformat()},LinkedIn,Later\n", encoding="utf-8")
+    transfer.import_dialog(session, QWidget())
+    assert said[-1].endswith(
+        f"The posts it added are on {day_text(today, year=True)} (Ctrl+G goes to a date)."
+    )
+    source.write_text("date,channel,title\n2026-04-21,LinkedIn,Spring\n", encoding="utf-8")
+    transfer.import_dialog(session, QWidget())
+    assert "The posts it added are" not in said[-1]
 
 
 ICS_EVENT = (
