@@ -22,6 +22,7 @@ from ..core.models import (
     Post,
     PostStatus,
     Series,
+    in_words,
     name_key,
     post_content,
     quoted_names,
@@ -1169,16 +1170,22 @@ class ImportSummary:
         ]
 
 
-def created_names(store: CalendarStore, summary: ImportSummary) -> str:
+def created_names(store: CalendarStore, summary: ImportSummary, *, counted: bool = False) -> str:
     """The channels, key messages and campaigns an import or a paste made, by name
     ("the channel 'Twitter'", "2 key messages: 'A', 'B'"): "added 1 channel" left "X"
-    and "Twitter" side by side, unsaid which."""
-    parts = []
-    for ids, word, name in (
+    and "Twitter" side by side, unsaid which. ``counted``: by number alone ("2 channels
+    and 1 campaign"), for a line with no room for the names."""
+    made = (
         (summary.channels_added, "channel", lambda i: store.channel(i).name),
         (summary.messages_added, "key message", lambda i: store.key_message(i).title),
         (summary.campaigns_added, "campaign", lambda i: store.campaign(i).name),
-    ):
+    )
+    if counted:
+        return in_words(
+            [f"{len(ids)} {word}{'s' * (len(ids) != 1)}" for ids, word, _ in made if ids]
+        )
+    parts = []
+    for ids, word, name in made:
         with contextlib.suppress(KeyError, NotFound):  # (undone since)
             names = quoted_names([name(i) for i in ids])
             if len(ids) == 1:

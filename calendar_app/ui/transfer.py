@@ -555,26 +555,9 @@ def paste_from_calendar(
     if len(said) > STATUS_LINE_CHARACTERS and named:
         # Cut off at the window's edge (a month of another client's posts named 253
         # characters of what they made here): counted, the names are in the sidebar.
-        added = f" Added here: {_created_counts(summary)}."
+        added = f" Added here: {created_names(session.store, summary, counted=True)}."
         said = f"{verb} {count} from {name}.{stay}{shelved}{added}"
     return said
-
-
-def _created_counts(summary: ImportSummary) -> str:
-    """How many channels, key messages and campaigns a paste made ("2 channels, 5 key
-    messages and 1 campaign"), where their names (:func:`created_names`) find no room."""
-    from .commands import plural
-
-    made = [
-        plural(len(ids), word)
-        for ids, word in (
-            (summary.channels_added, "channel"),
-            (summary.messages_added, "key message"),
-            (summary.campaigns_added, "campaign"),
-        )
-        if ids
-    ]
-    return " and ".join(part for part in (", ".join(made[:-1]), made[-1]) if part)
 
 
 def _may_replace_tool_files(
