@@ -1718,18 +1718,15 @@ class CalendarStore:
     def has_events(self, uids: Collection[str]) -> bool:
         """Whether every one of another program's event ``uids`` is here: a post of that
         uid, or the occurrences of that recurring event."""
-        wanted = sorted(set(uids))
-        found: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self.read(
-                f"SELECT uid FROM posts WHERE uid IN ({marks})"
-                f" UNION SELECT source_uid FROM posts WHERE source_uid IN ({marks})",
-                [*chunk, *chunk],
-            )
-            found.update(row[0] for row in rows)
-        return found >= set(wanted)
+        import json
+
+        missing = self.read(
+            "SELECT count(*) FROM json_each(?) AS j"
+            " WHERE NOT EXISTS (SELECT 1 FROM posts WHERE uid = j.value)"
+            " AND NOT EXISTS (SELECT 1 FROM posts WHERE source_uid = j.value)",
+            [json.dumps(sorted(set(uids)))],
+        )[0][0]
+        return missing == 0
 
     def find_post(self, uid: str) -> Post | None:
         """The post with this uid, or None."""

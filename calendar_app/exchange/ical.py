@@ -2216,8 +2216,14 @@ def ics_needs_a_channel(source: Path, store: CalendarStore | None = None) -> boo
         return not events
     if store is None:
         return True
-    uids = {uid.strip() for uid in _EVENT_UIDS.findall(re.sub(r"\r?\n[ \t]", "", text))}
+    uids = {uid.strip() for uid in _EVENT_UIDS.findall(_unfolded(text))}
     return len(uids) < events or not store.has_events(uids)
+
+
+def _unfolded(text: str) -> str:
+    """iCalendar text with its folded lines joined (RFC 5545, 3.1), for a look at its
+    properties without the library's parse."""
+    return re.sub(r"\r?\n[ \t]", "", text)
 
 
 _EVENT_BEGINS = re.compile(r"^BEGIN:VEVENT\r?$", re.M | re.I)
@@ -2238,7 +2244,7 @@ def planned(source: Path) -> tuple[str | None, str | None]:
         text = _decode(source, Path(source).read_bytes())
     except (OSError, ImportProblem):
         return None, None
-    unfolded = re.sub(r"\r?\n[ \t]", "", text)
+    unfolded = _unfolded(text)
     return _planned_zone(unfolded), _planned_name(unfolded)
 
 
