@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import ChangeSet, Post, PostStatus, add_months, isolated, month_end
+from ..core.models import ChangeSet, Post, PostStatus, add_months, isolated, this_month
 from ..render.cadence_strip import month_title
 from ..render.chips import clock_text
 from .commands import plural, set_posts_status
@@ -56,10 +56,6 @@ from .post_model import (
     status_label,
 )
 from .session import CalendarSession
-
-
-def _month_bounds(day: date) -> tuple[date, date]:
-    return day.replace(day=1), month_end(day)
 
 
 class _AgendaProxy(QSortFilterProxyModel):
@@ -558,7 +554,7 @@ class AgendaView(QWidget):
             self.fit_to_width()
 
     def _load_period(self) -> None:
-        first, last = _month_bounds(self._current)
+        first, last = this_month(self._current)
         self.model.set_range(first, last)
         self.session.set_visible_range(first, last)
         self._update_summary()
