@@ -1426,7 +1426,9 @@ class MainWindow(QMainWindow):
     def _no_posts_word(self, mime: QMimeData | None) -> str:
         """Why a paste found no posts, by what the clipboard holds: an event copied in
         another program was told of "a Cadence window closed since"."""
-        if mime is not None and mime.hasFormat("text/calendar"):
+        from .dnd import ICS_MIME
+
+        if mime is not None and mime.hasFormat(ICS_MIME):
             keys = self.import_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             return (
                 "The clipboard holds an event from another program, not posts: save it as"
