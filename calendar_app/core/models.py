@@ -292,6 +292,7 @@ def with_year(day: dt.date, year: bool | dt.date) -> bool:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=8192)  # a file's rows name the same few again and again
 def name_key(name: str) -> str:
     """What tells a channel, key message or campaign name from another: its letters,
     whatever their case, outer spaces, control characters and Unicode form ("é" typed
@@ -317,6 +318,7 @@ combining grapheme joiner, the braille blank), which :func:`name_key` drops besi
 format characters: Unicode's default ignorables that are not format characters."""
 
 
+@functools.lru_cache(maxsize=8192)  # asked of each name in each row of a file
 def shows_nothing(text: str) -> bool:
     """Whether ``text`` is empty to the eye: spaces, control and zero-width characters
     alone, or letters that draw nothing (a name of them named a channel no list could
