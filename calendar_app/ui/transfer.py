@@ -91,7 +91,10 @@ class ImportCommand(StoreCommand):
         store = session.store
         self._summary = summary
         before = [*summary.previous, *summary.settled, *summary.relinked]
-        self._after: list[Post] = store.posts([*summary.added, *(p.id for p in before)])
+        self._touched = [*summary.added, *(p.id for p in before)]
+        # The posts as the import left them, for a redo: read at the first undo, which
+        # finds them so (100,000 posts read here held the window after the import).
+        self._after: list[Post] | None = None
         self._channels: list[Channel] = [store.channel(i) for i in summary.channels_added]
         self._messages: list[KeyMessage] = [store.key_message(i) for i in summary.messages_added]
         self._campaigns: list[Campaign] = [store.campaign(i) for i in summary.campaigns_added]
@@ -130,16 +133,16 @@ class ImportCommand(StoreCommand):
         store = self.session.store
         if self._first:
             self._first = False
-            posts = frozenset(p.id for p in self._after)
+            messages, days = store.messages_and_days(self._touched)
             # The days and messages the posts left too: a post the file moved leaves a
             # delivery on its old day, which the cadence panel kept marking.
             removed = self._summary.removed
-            both = [*self._after, *self._summary.previous, *self._summary.settled, *removed]
+            left = [*self._summary.previous, *self._summary.settled, *removed]
             return self._names() | ChangeSet(
-                posts=posts | {p.id for p in removed},
+                posts=frozenset(self._touched) | {p.id for p in removed},
                 removed_posts=frozenset(p.id for p in removed),
-                messages=frozenset(m for p in both for m in p.message_ids),
-                dates=frozenset(p.date for p in both if p.date),
+                messages=messages | {m for p in left for m in p.message_ids},
+                dates=days | {p.date for p in left if p.date},
                 backlog=True,
             )
         changes = ChangeSet()
@@ -155,10 +158,13 @@ class ImportCommand(StoreCommand):
             changes |= store.delete_each(p.id for p in self._summary.removed)
         if self._series or self._joined:
             changes |= store.restore_series([*self._series, *self._joined])
+        assert self._after is not None  # read by the undo this redoes
         return changes | store.restore_posts(self._after, self._versions)
 
     def revert(self) -> ChangeSet:
         store = self.session.store
+        if self._after is None:
+            self._after = store.posts(self._touched)
         changes, self._versions = store.unmake_posts(self._summary.added)
         # Those it brought back (under new numbers: the versions kept under their old
         # ones stay) are deleted again as they were before it came.
@@ -404,14 +410,14 @@ def elsewhere(store: CalendarStore, added: Sequence[int], shown: tuple[date, dat
     of last spring left the month on screen empty, its posts unseen): those of the
     calendar's view, not of today's month (said of posts in sight, and unsaid of posts
     out of it, with another month shown)."""
-    days = sorted({p.date for p in store.posts(added) if p.date is not None})
-    if not days:
-        return ""
     start, end = shown
-    if any(start <= d <= end for d in days) or (days[0] < start and end < days[-1]):
+    first_day, last_day, in_sight = store.days_reached(added, start, end)
+    if first_day is None or last_day is None or in_sight:
         return ""
-    first, last = day_text(days[0], year=True), day_text(days[-1], year=True)
-    span = f"on {first}" if days[0] == days[-1] else f"from {first} to {last}"
+    if first_day < start and end < last_day:
+        return ""
+    first, last = day_text(first_day, year=True), day_text(last_day, year=True)
+    span = f"on {first}" if first_day == last_day else f"from {first} to {last}"
     return f"The posts it added are {span} (Ctrl+G goes to a date)."
 
 

@@ -1395,6 +1395,18 @@ def test_dated_in_order_steps_through_what_the_filters_let_through(
     assert store.days_spanned([late, idea]) == (D1, 1, False)
     assert store.days_spanned([idea]) == (None, 0, False)
     assert store.days_spanned([]) == (None, 0, True)
+    # The first and last of their days, and whether one is in sight (an import's word).
+    assert store.days_reached([late, idea, early], D, D) == (D, D1, True)
+    assert store.days_reached([late, idea], D, D) == (D1, D1, False)
+    assert store.days_reached([late], D1, D1) == (D1, D1, True)
+    assert store.days_reached([idea], D, D1) == (None, None, False)
+    assert store.days_reached([], D, D1) == (None, None, False)
+    # What they carry and where, without reading them (an import's word to the views).
+    assert store.messages_and_days([late, idea, early, elsewhere]) == (
+        frozenset({listen}),
+        frozenset({D, D1}),
+    )
+    assert store.messages_and_days([idea]) == (frozenset(), frozenset())
 
 
 def test_a_search_of_symbols_alone_reads_the_text(
