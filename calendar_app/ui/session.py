@@ -599,11 +599,16 @@ class CalendarSession(QObject):
         """Posts were just changed as the user asked (a status set on them, ``done``):
         tell the window when the filters hide some of them now (under a status filter
         they vanished without a word), else what was done (nothing was said)."""
+        if not self.said_hidden(post_ids):
+            self.changedShown.emit(f"{done}.")
+
+    def said_hidden(self, post_ids: Iterable[int]) -> bool:
+        """Posts were just changed as the user asked: tell the window when the filters
+        hide some of them now (True: said), lest they seem to vanish."""
         hidden = self.hidden_among(post_ids)
         if hidden:
             self.changedHidden.emit(len(hidden), *self.what_hides(hidden))
-        else:
-            self.changedShown.emit(f"{done}.")
+        return bool(hidden)
 
     def set_filters(self, filters: Filters) -> None:
         # What is not looked for ("#" alone, the first key of a hashtag) filters nothing.

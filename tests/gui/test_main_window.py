@@ -6849,6 +6849,58 @@ def test_a_post_given_another_day_in_the_editor_is_followed_there(window: MainWi
 
 
 @OFFSCREEN_POPUPS
+def test_a_post_the_editor_saves_out_of_the_filters_is_said_to_be_hidden(
+    window: MainWindow,
+) -> None:
+    """Showing scheduled posts only, one set to Published in the editor vanished without
+    a word (Set status said it); also one moved onto a channel hidden."""
+    session = window.session
+    post = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
+    session.store.update_post(post.id, {"status": PostStatus.SCHEDULED})
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
+    window.month_view.select_posts([post.id])
+
+    def publish_and_save() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.status_combo.setCurrentIndex(
+            editor.status_combo.findData(PostStatus.PUBLISHED.value)
+        )
+        editor.accept()
+
+    QTimer.singleShot(0, publish_and_save)
+    window.edit_post(post.id)
+    assert session.store.post(post.id).status == PostStatus.PUBLISHED
+    assert window.statusBar().currentMessage() == (
+        "The post you changed is hidden by the filters; clear them to see it."
+    )
+    # On a channel hidden.
+    session.undo_stack.undo()
+    other = next(c for c in session.channels() if c.id != post.channel_id)
+    session.set_filters(Filters(hidden_channels=frozenset({other.id})))
+    window.statusBar().clearMessage()
+
+    def move_and_save() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(other.id))
+        editor.accept()
+
+    QTimer.singleShot(0, move_and_save)
+    window.edit_post(post.id)
+    assert session.store.post(post.id).channel_id == other.id
+    assert window.statusBar().currentMessage() == (
+        "The post you changed is hidden by the filters; clear them to see it."
+    )
+    # Saved in sight: nothing of the kind.
+    session.set_filters(Filters())
+    window.statusBar().clearMessage()
+    QTimer.singleShot(0, publish_and_save)
+    window.edit_post(post.id)
+    assert "hidden" not in window.statusBar().currentMessage()
+
+
+@OFFSCREEN_POPUPS
 def test_a_post_deleted_elsewhere_saved_as_new_is_the_one_selected(window: MainWindow) -> None:
     post = _standalone(window.session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
     window.month_view.select_posts([post.id])
