@@ -1679,7 +1679,8 @@ class PostEditor(QDialog):
         post = self.post
         channel_id = post.channel_id if post else self._channel
         # A new post is written for what the filters show: on a channel shown, for the
-        # one key message or campaign shown (it was hidden as soon as it was saved).
+        # one key message or campaign shown, of a status shown (it was hidden as soon
+        # as it was saved).
         filters = session.filters
         if post is None and channel_id is None:
             channel_id = next(
@@ -1751,7 +1752,7 @@ class PostEditor(QDialog):
                 if found >= 0:
                     self.campaign_combo.setCurrentIndex(found)
             scheduled = day is not None
-            status = PostStatus.DRAFT if scheduled else PostStatus.IDEA
+            status = self._new_status(scheduled)
             the_day = day or first_day
             at = start
         else:
@@ -2071,13 +2072,23 @@ class PostEditor(QDialog):
                 self.time_check.setChecked(True)
         if not self._status_touched:
             if self.post is None:
-                status = PostStatus.DRAFT if checked else PostStatus.IDEA
+                status = self._new_status(checked)
             elif not checked:  # as a post cut into the backlog: not scheduled, nor published
                 status = backlog_status(self.post.status)
             else:  # an idea taken out of the backlog is a draft, as dragged onto a day
                 status = self.post.status_placed_on(pydate(self.date_edit.date()))
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._revalidate()
+
+    def _new_status(self, dated: bool) -> PostStatus:
+        """A new post's status: an idea in the backlog, a draft on a day, or scheduled
+        when the filters show scheduled posts and not drafts (hidden once saved)."""
+        if not dated:
+            return PostStatus.IDEA
+        shown = self.session.filters.statuses
+        if shown and PostStatus.DRAFT not in shown and PostStatus.SCHEDULED in shown:
+            return PostStatus.SCHEDULED
+        return PostStatus.DRAFT
 
     def _name_messages(self) -> None:
         """Each key message named with what keeps it from counting on the day chosen:

@@ -246,6 +246,20 @@ def test_a_new_post_is_written_for_what_the_filters_show(
     editor.accept()
     (new_id,) = _new_ids(session, before)
     assert session.filters.accepts(session.store.post(new_id))
+    # Scheduled posts alone shown: the new one is scheduled, not a draft hidden at once.
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
+    editor = _editor(qtbot, session, day=TODAY)
+    assert editor.status_combo.currentData() == PostStatus.SCHEDULED.value
+    editor.title_edit.setText("Scheduled as shown")
+    before = _all_ids(session)
+    editor.accept()
+    (new_id,) = _new_ids(session, before)
+    assert session.filters.accepts(session.store.post(new_id))
+    # Drafts among those shown: a draft still, as without a filter; an idea stays one.
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED, PostStatus.DRAFT})))
+    assert _editor(qtbot, session, day=TODAY).status_combo.currentData() == "draft"
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
+    assert _editor(qtbot, session, day=None).status_combo.currentData() == "idea"
 
 
 def test_key_messages_that_do_not_count_on_the_day_chosen_say_why(
