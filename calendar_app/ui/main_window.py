@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
         self._summary = ""
+        self._match_said = ""  # the search's last word of its matches ("2 of 9: …")
         """What the status bar shows between messages: posts, overdue, unplanned."""
         self._copied_note = ""
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
@@ -618,7 +619,7 @@ class MainWindow(QMainWindow):
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
-        session.filtersChanged.connect(self._update_status)
+        session.filtersChanged.connect(self._filters_changed)
         # As the history stands (one kept from a session read again names its step).
         self._enable_undo()
         self.redo_action.setEnabled(stack.canRedo())
@@ -1085,17 +1086,16 @@ class MainWindow(QMainWindow):
             self._period_said = False
         self.view().select_posts([post_id])
         if not FIRST_DAY <= when_day <= LAST_DAY:  # (an earlier release let it in)
-            self.statusBar().showMessage(
+            self._match_said = (
                 f"{index + 1} of {len(found)}: '{elide(post.title)}' is dated"
                 f" {when_day.isoformat()}, which {OUTSIDE_PLANS}; give it a day with"
-                f" 'cadence post move'.",
-                8000,
+                f" 'cadence post move'."
             )
+            self.statusBar().showMessage(self._match_said, 8000)
             return True
         when = date_text(when_day)
-        self.statusBar().showMessage(
-            f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}", 8000
-        )
+        self._match_said = f"{index + 1} of {len(found)}: '{elide(post.title)}', {when}"
+        self.statusBar().showMessage(self._match_said, 8000)
         return True
 
     def _toggle_panel(self) -> None:
@@ -2018,6 +2018,13 @@ class MainWindow(QMainWindow):
             note = f" ({backup_named(store.path)}, read-only)"
         self.setWindowTitle(f"{store.info().name}{note} — Cadence")
         self.setWindowFilePath(str(self.session.store.path))
+
+    def _filters_changed(self) -> None:
+        """The summary, over a search's word of its matches, which the search or the
+        filters changed ("60 of 104" stayed up for seconds after Escape cleared it)."""
+        if self.statusBar().currentMessage() == self._match_said:
+            self.statusBar().clearMessage()
+        self._update_status()
 
     def _update_status(self) -> None:
         report = self.session.report()

@@ -941,6 +941,33 @@ def test_a_match_an_earlier_release_dated_past_the_plans_is_said_not_shown(
     assert window.view().current_date().year == 2999
 
 
+def test_a_match_said_gives_way_to_the_summary_when_the_search_or_filters_change(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Escape cleared the search, yet "2 of 9: …" stayed over the summary for seconds;
+    a filter ticked after it left the word of a match now hidden."""
+    window.search_edit.setFocus()
+    qtbot.keyClicks(window.search_edit, "solar")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert " of " in window.statusBar().currentMessage()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: session.filters.search == "")
+    summary = window.statusBar().currentMessage()
+    assert summary.startswith(f"{len(session.store.all_posts())} posts")
+    assert "match" not in summary
+
+    qtbot.keyClicks(window.search_edit, "solar")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert " of " in window.statusBar().currentMessage()
+    session.set_filters(replace(session.filters, statuses=frozenset({PostStatus.CANCELLED})))
+    said = window.statusBar().currentMessage()
+    assert said.endswith("filtered by status · no dated post shown matches the search")
+    # Another passing word stays its time (not the search's).
+    window.statusBar().showMessage("Something else.", 8000)
+    session.set_filters(replace(session.filters, statuses=frozenset()))
+    assert window.statusBar().currentMessage() == "Something else."
+
+
 def test_enter_in_the_search_box_goes_from_match_to_match_across_months(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
