@@ -335,6 +335,9 @@ class MainWindow(QMainWindow):
         self.next_overdue_action = self._action(
             "Next &Overdue Key Message", self.next_overdue, "F8"
         )
+        # Every filter and the search cleared at once (one "Show all" each, four menus).
+        self.show_all_action = self._action("Show All &Posts", self.show_all_posts)
+        self.show_all_action.setEnabled(False)
         self.view_group = QActionGroup(self)
         self.view_actions: list[QAction] = []
         for index, label in enumerate(("&Month", "&Week", "&Agenda")):
@@ -443,6 +446,8 @@ class MainWindow(QMainWindow):
             submenu = _FilterMenu(text, filter_menu)
             filter_menu.addMenu(submenu)
             submenu.aboutToShow.connect(partial(self._fill_filter_menu, key, submenu))
+        filter_menu.addSeparator()
+        filter_menu.addAction(self.show_all_action)
         view_menu.addAction(self.next_pane_action)
         view_menu.addAction(self.previous_pane_action)
         view_menu.addAction(self.panel_action)
@@ -1169,8 +1174,18 @@ class MainWindow(QMainWindow):
         self.session.set_filters(self.session.filters.cleared(key))
         self._update_filter_buttons()
 
+    def show_all_posts(self) -> None:
+        """Clear the filters and the search: every post in sight again."""
+        self.search_edit.clear()
+        self.session.set_filters(Filters())
+        self._update_filter_buttons()
+        self.statusBar().showMessage(
+            "The filters and the search are cleared: every post is shown.", 5000
+        )
+
     def _update_filter_buttons(self) -> None:
         f = self.session.filters
+        self.show_all_action.setEnabled(f.active)
         for key, button in self.filter_buttons.items():
             count = len(f.chosen(key))
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""

@@ -941,6 +941,39 @@ def test_a_match_an_earlier_release_dated_past_the_plans_is_said_not_shown(
     assert window.view().current_date().year == 2999
 
 
+def test_show_all_posts_clears_every_filter_and_the_search_at_once(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot
+) -> None:
+    """Seeing everything again took each filter's own "Show all", four menus."""
+    action = window.show_all_action
+    assert not action.isEnabled()  # nothing hidden
+    filter_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(filter_menu, QMenu)
+    [view_filter] = [a.menu() for a in filter_menu.actions() if a.text() == "&Filter"]
+    assert isinstance(view_filter, QMenu)
+    assert action in view_filter.actions()
+    channel = session.channels()[0].id
+    window.toggle_filter("channels", channel, False)
+    window.toggle_filter("statuses", PostStatus.SCHEDULED, True)
+    window.search_edit.setText("solar")
+    window.find_next()
+    assert session.filters.active
+    assert action.isEnabled()
+    assert window.filter_buttons["channels"].text() == "Channels (−1)"
+
+    action.trigger()
+    assert session.filters == Filters()
+    assert not session.filters.active
+    assert window.search_edit.text() == ""
+    assert window.filter_buttons["channels"].text() == "Channels"
+    assert window.filter_buttons["statuses"].text() == "Status"
+    assert not action.isEnabled()
+    assert window.statusBar().currentMessage() == (
+        "The filters and the search are cleared: every post is shown."
+    )
+    assert window.month_view.posts_on(TODAY) == window.month_view.visible_posts(TODAY)
+
+
 def test_a_match_said_gives_way_to_the_summary_when_the_search_or_filters_change(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
