@@ -1466,7 +1466,7 @@ def test_a_narrow_window_keeps_the_search_box_and_the_filters_in_the_view_menu(
 
     filter_menu = submenu(submenu(window.menuBar(), "&View"), "&Filter")
     titles = [a.text() for a in filter_menu.actions()]
-    assert titles == ["&Channels", "&Key messages", "C&ampaigns", "&Status"]
+    assert titles == ["&Channels", "&Key messages", "C&ampaigns", "&Status", "", "Show All &Posts"]
     status_menu = submenu(filter_menu, "&Status")
     status_menu.aboutToShow.emit()
     scheduled = next(a for a in status_menu.actions() if a.text() == "Scheduled")
