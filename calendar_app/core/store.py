@@ -3211,7 +3211,8 @@ class CalendarStore:
     def occurrences_changing(self, post_id: int, changes: PostChanges, scope: Scope) -> list[Post]:
         """The posts :meth:`update_occurrences` would change with ``changes`` (its date
         and time aside): the occurrence and those of its series ``scope`` takes in, less
-        the others that went out when it takes their status away (they keep theirs)."""
+        the others that went out when it takes their status away (they keep theirs) and
+        those sent to the backlog (they leave the series)."""
         post = self.post(post_id)
         if post.series_id is None or scope == "this":
             return [post] if _changing([post], {post.id: changes}) else []
@@ -3222,6 +3223,7 @@ class CalendarStore:
             for m in self.series_posts(post.series_id)
             if (scope == "all" or _occ(m) >= _occ(post))
             and not (unpublishing and m.status == PostStatus.PUBLISHED and m.id != post.id)
+            and (m.date is not None or m.id == post.id)  # one in the backlog stays out
         ]
         today = self.today()
         changing = _changing(
@@ -3261,10 +3263,9 @@ class CalendarStore:
             return ChangeSet()  # nothing in scope changes: no split, no one leaves it
         old_series = post.series_id
         with environment_errors(self.path), self.db.atomic():
-            left = ChangeSet()
             unpublishing = changes.get("status", PostStatus.PUBLISHED) != PostStatus.PUBLISHED
-            if shift is not None or "time" in changes or unpublishing:
-                left = self._leave_gone_out(post, scope)
+            published = shift is not None or "time" in changes or unpublishing
+            left = self._leave_gone_out(post, scope, published=published)
             series_id = old_series
             before: list[date] = []  # the days of the occurrences that stay where they are
             if scope == "following" and self._has_earlier(post):
@@ -3356,26 +3357,28 @@ class CalendarStore:
                 result |= _post_changes(members, [m.id for m in members])
         return result | left | ChangeSet(series=frozenset({old_series, series_id}))
 
-    def _leave_gone_out(self, post: Post, scope: Scope) -> ChangeSet:
+    def _leave_gone_out(self, post: Post, scope: Scope, *, published: bool = True) -> ChangeSet:
         """Before the occurrences of ``post``'s series are moved, given another time or
         status, or deleted together (``scope``, "all" or "following"): the published
         ones in scope but ``post`` leave the series,
         as posts of their own on their days (its rule skips them), as a changed repeat
         leaves them. What went out stays on record: "All" on a future weekly tip moved
-        eight published ones to days gone by, or deleted them."""
+        eight published ones to days gone by, or deleted them. So do those sent to the
+        backlog (not ``published``: those alone), which went alone: "All" deleted an
+        idea kept there unsaid, and cancelled it."""
         assert post.series_id is not None
         out = [
             m
             for m in self.series_posts(post.series_id)
-            if m.status == PostStatus.PUBLISHED
-            and m.id != post.id
-            and m.date is not None
+            if m.id != post.id
+            and (m.date is None or (published and m.status == PostStatus.PUBLISHED))
             and (scope == "all" or _occ(m) >= _occ(post))
         ]
         if not out:
             return ChangeSet()
         series = self.series(post.series_id)
-        exdates = tuple(sorted({*series.exdates, *map(_occ, out)}))
+        days = {_occ(m) for m in out if m.occurrence is not None or m.date is not None}
+        exdates = tuple(sorted({*series.exdates, *days}))
         self._write_series(dataclasses.replace(series, exdates=exdates))
         self._conn.executemany(
             "UPDATE posts SET series_id = NULL, occurrence = NULL WHERE id = ?",

@@ -581,11 +581,13 @@ def series_scope(
     session: CalendarSession, parent: QWidget | None, post_ids: Sequence[int], verb: str
 ) -> Scope | None:
     """For one occurrence of a series: this one, the following or all, as the user
-    answers (None when the question is cancelled); "this" for anything else."""
+    answers (None when the question is cancelled); "this" for anything else, and for
+    an occurrence sent to the backlog, which went alone (Delete there offered "this and
+    following", counted from the day it no longer shows)."""
     if len(post_ids) != 1:  # not read: 50,000 ideas took a quarter of a second
         return "this"
     posts = session.posts(post_ids)
-    if len(posts) == 1 and posts[0].series_id is not None:
+    if len(posts) == 1 and posts[0].series_id is not None and posts[0].date is not None:
         return session.scope_chooser(parent, verb)
     return "this"
 

@@ -2727,9 +2727,9 @@ class PostEditor(QDialog):
         if not changes:
             return True
         scope: Scope = "this"
-        # An occurrence sent to the backlog, or given a day from it, goes alone: there
-        # is no day to move the others to, or from (nothing to ask).
-        alone = "date" in changes and (changes["date"] is None or self.post.date is None)
+        # An occurrence sent to the backlog, given a day from it or edited there goes
+        # alone: there is no day to move the others to, or from (nothing to ask).
+        alone = self.post.date is None or ("date" in changes and changes["date"] is None)
         if self.post.series_id is not None and not alone and self._unreadable_series is None:
             chosen = self.session.scope_chooser(self, "change")
             if chosen is None:

@@ -3665,6 +3665,50 @@ def test_a_status_an_occurrence_and_the_rest_to_come_have_already_changes_nothin
     assert session.store.series_posts(series_id) == series  # not split
 
 
+def test_an_occurrence_sent_to_the_backlog_is_deleted_alone_and_outlives_its_series(
+    window: MainWindow, scope_answers: ScopeAnswers
+) -> None:
+    """Delete on it in the backlog asked "This one / This and following / All", the
+    following counted from the day it no longer shows; "All" on another occurrence
+    deleted it too, unsaid ("Deleted 8 posts" of 7 in sight)."""
+    session = window.session
+    repeating = [
+        p
+        for p in session.posts_between(TODAY + timedelta(days=1), TODAY + timedelta(days=60))
+        if p.series_id is not None and p.status != PostStatus.PUBLISHED
+    ]
+    series_id = repeating[0].series_id
+    members = [p for p in repeating if p.series_id == series_id]
+    assert len(members) >= 4
+    parked, other = members[1], members[2]
+    session.push(MovePostsCommand(session, {parked.id: (None, None)}))
+    window.backlog.select_posts([parked.id])
+    window.backlog.setFocus()
+    scope_answers.answer = "following"
+    window.delete_action.trigger()
+    assert scope_answers.asked == []
+    assert not session.store.posts([parked.id])
+    assert [p.id for p in session.store.posts([other.id, members[3].id])] == [
+        other.id,
+        members[3].id,
+    ]
+    session.undo_stack.undo()
+
+    window.month_view.setFocus()
+    assert other.date is not None
+    window.go_to(other.date)
+    window.month_view.select_posts([other.id])
+    scope_answers.answer = "all"
+    window.delete_action.trigger()
+    assert scope_answers.asked == ["delete"]
+    assert not session.store.posts([other.id, members[3].id])
+    kept = session.store.post(parked.id)
+    assert (kept.date, kept.series_id) == (None, None)
+    assert parked.id in window.backlog.shown_post_ids()
+    session.undo_stack.undo()
+    assert session.store.post(parked.id).series_id == series_id
+
+
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
     session = window.session
     post = _standalone(session, TODAY, TODAY + timedelta(days=6))[0]

@@ -2022,6 +2022,36 @@ def test_an_occurrence_in_the_backlog_takes_no_time_nor_a_status_needing_a_day(
     assert store.post(posts[1].id).status == PostStatus.PUBLISHED
 
 
+@pytest.mark.parametrize("scope", ["following", "all"])
+def test_an_occurrence_in_the_backlog_leaves_its_series_when_the_others_go_or_change(
+    store: CalendarStore, weekly: tuple[int, list[Post]], scope: Scope
+) -> None:
+    """It went to the backlog alone, an idea to use again: "All" deleted it unsaid with
+    the others, and "Cancelled" for all cancelled it. It stays, a post of its own, its
+    old day no longer the series' (the rule keeps describing the posts there are)."""
+    series_id, posts = weekly
+    store.move_posts({posts[4].id: (None, None)})
+    parked = store.post(posts[4].id)
+    assert parked.series_id == series_id
+    cancelling = store.occurrences_changing(posts[1].id, {"status": PostStatus.CANCELLED}, scope)
+    assert parked.id not in {p.id for p in cancelling}
+    store.update_occurrences(posts[1].id, {"status": PostStatus.CANCELLED}, scope)
+    kept = store.post(parked.id)
+    assert (kept.status, kept.series_id, kept.date) == (parked.status, None, None)
+    tail = store.post(posts[1].id).series_id  # ("following" split the series there)
+    assert tail is not None
+    assert posts[4].date in store.series(tail).exdates
+    # Deleted with the rest: it stays.
+    store.move_posts({posts[5].id: (None, None)})
+    store.delete_occurrences(posts[1].id, scope)
+    assert store.post(posts[5].id).series_id is None
+    assert [p.id for p in store.posts([parked.id, posts[5].id])] == [parked.id, posts[5].id]
+    assert not store.posts([p.id for p in posts[1:4]])
+    assert [p.id for p in store.posts([posts[0].id])] == (
+        [posts[0].id] if scope == "following" else []
+    )
+
+
 @pytest.mark.parametrize("part", ["COUNT", "INTERVAL"])
 def test_a_count_or_step_of_thousands_of_digits_is_refused_in_a_sentence(part: str) -> None:
     """Python reads no number of over 4300 digits: it reached "a bug in Cadence"."""
