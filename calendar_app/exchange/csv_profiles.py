@@ -2115,6 +2115,28 @@ def _on_step(moment: datetime, minutes: int) -> datetime:
     return moment - timedelta(minutes=moment.minute % minutes)
 
 
+def _on_step_in(planned: datetime, minutes: int, zone: ZoneInfo) -> datetime:
+    """:func:`_on_step` on ``zone``'s clock, by real minutes: 01:58 rounded up to 02:00
+    the night the clocks skip it is 03:00 (two minutes on), and 02:58 the night they go
+    back (its first pass) is rounded down, to 02:55: 03:00 came an hour and two minutes
+    later, and the second 02:00 is no time a file can write."""
+    moment = _on_step(planned, minutes)
+    later = skipped_time(moment.date(), moment.time(), zone)
+    moment = moment if later is None else datetime.combine(moment.date(), later)
+    if _real_minutes(planned, moment, zone) <= minutes:
+        return moment
+    return planned.replace(second=0, microsecond=0) - timedelta(minutes=planned.minute % minutes)
+
+
+def _real_minutes(planned: datetime, moment: datetime, zone: ZoneInfo) -> int:
+    """The minutes between two times on ``zone``'s clock, as they go by (the hour the
+    clocks go back counts, the hour they skip does not)."""
+    apart = moment_of(moment.date(), moment.time(), zone) - moment_of(
+        planned.date(), planned.time(), zone
+    )
+    return abs(apart) // timedelta(minutes=1)
+
+
 def _now(store: CalendarStore, options: ExportOptions) -> datetime:
     """The moment an export to a tool takes as now (``options.today``'s start if given).
 
@@ -2160,10 +2182,8 @@ def _outgoing(
         if post.date is None or post.status not in OUTGOING_STATUSES:
             continue
         planned = moment = _planned(post, store.zone)
-        if step is not None:  # (01:58 rounded up to 02:00 there is skipped in turn: 03:00)
-            moment = _on_step(planned, step)
-            later = skipped_time(moment.date(), moment.time(), store.zone)
-            moment = moment if later is None else datetime.combine(moment.date(), later)
+        if step is not None:
+            moment = _on_step_in(planned, step, store.zone)
         last = max(moment, planned)  # rounded down before midnight: still to go out
         if moment_of(last.date(), last.time(), store.zone) <= present:
             continue
@@ -2541,7 +2561,7 @@ def _retimed(chosen: Sequence[tuple[datetime, Post]], zone: ZoneInfo, *, later: 
         planned = _planned(post, zone)
         if post.time is None or moment == planned or (moment > planned) != later:
             continue
-        minutes = abs(moment - planned) // timedelta(minutes=1)
+        minutes = _real_minutes(planned, moment, zone)
         found.append(
             f"{_named(post, moment)}: at {moment:%H:%M}, {minutes} min"
             f" {'after' if later else 'before'} the {planned:%H:%M} planned"

@@ -3649,9 +3649,32 @@ def test_hootsuite_rounds_no_post_into_the_hour_the_clocks_skip(
     night does not have (a tool refuses or guesses at it): 03:00."""
     monkeypatch.setattr(csv_profiles, "_current_time", lambda zone: datetime(2027, 3, 20, 9, 0))
     add(store, publishing["LinkedIn"], date(2027, 3, 28), time(1, 58), title="Before the change")
-    export_hootsuite(store, store.path.parent / "h.csv", ExportOptions())
+    summary = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions())
     assert read_rows(store.path.parent / "h-LinkedIn.csv") == [
         ["28/03/2027 03:00", "Before the change", ""]
+    ]
+    # Two minutes on, as the clock goes (it said 62).
+    assert summary.details() == [
+        "later: 'Before the change' on 2027-03-28: at 03:00, 2 min after the 01:58 planned"
+    ]
+
+
+def test_hootsuite_rounds_no_post_an_hour_late_the_night_the_clocks_go_back(
+    store: CalendarStore, publishing: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """02:58 (its first pass, as every time Cadence keeps) rounded up to 03:00 went out
+    an hour and two minutes later, said "2 min after": rounded down, said in real minutes."""
+    monkeypatch.setattr(csv_profiles, "_current_time", lambda zone: datetime(2027, 10, 20, 9, 0))
+    add(store, publishing["LinkedIn"], date(2027, 10, 31), time(2, 58), title="Back")
+    add(store, publishing["LinkedIn"], date(2027, 10, 31), time(1, 58), title="Before")
+    summary = export_hootsuite(store, store.path.parent / "h.csv", ExportOptions())
+    assert read_rows(store.path.parent / "h-LinkedIn.csv") == [
+        ["31/10/2027 02:00", "Before", ""],
+        ["31/10/2027 02:55", "Back", ""],
+    ]
+    assert summary.details() == [
+        "earlier: 'Back' on 2027-10-31: at 02:55, 3 min before the 02:58 planned",
+        "later: 'Before' on 2027-10-31: at 02:00, 2 min after the 01:58 planned",
     ]
 
 
