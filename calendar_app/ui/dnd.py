@@ -366,7 +366,10 @@ def drop_posts(
     if not posts:
         return []
     targets = placements(posts, carried.anchor, day, at, carried.origin)
-    if copy or all(p.series_id is None for p in posts):
+    # An occurrence coming out of the backlog has no day to shift its series by: it
+    # alone is placed. Several are each placed alone, said (no question for them).
+    asks = day is not None and len(posts) == 1 and posts[0].series_id and posts[0].date
+    if copy or not asks:
         targets = as_going_out(session, targets)
     unchanged = all((p.date, p.time) == targets[p.id] for p in posts)
     if unchanged and not copy:
@@ -380,9 +383,7 @@ def drop_posts(
         session.placed(landed)
         return landed
     scope: Scope = "this"
-    # An occurrence coming out of the backlog has no day to shift its series by: it
-    # alone is placed.
-    if day is not None and len(posts) == 1 and posts[0].series_id and posts[0].date:
+    if asks:
         chosen = session.scope_chooser(parent, "move")
         if chosen is None:
             return []

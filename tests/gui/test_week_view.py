@@ -771,6 +771,30 @@ def test_a_series_dropped_in_the_hour_the_clocks_skip_keeps_that_time_on_its_clo
     assert {p.time for p in session.store.series_posts(series_id)} == {time(2, 30)}
 
 
+def test_several_posts_with_an_occurrence_dropped_in_the_skipped_hour_land_as_they_go_out(
+    week: WeekView, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """A post and a series' occurrence dropped together at 02:15 on the night the clocks
+    go forward, each placed alone (nothing asked): the shadow said "02:15 → 03:15" and
+    both were stored at 02:15 (alone, each went to 03:15)."""
+    night = date(2027, 3, 28)
+    channel = session.channels()[0].id
+    changes = session.store.add_series(
+        NewPost("Night shift", channel, date=night - timedelta(days=2), time=time(9, 0)),
+        "FREQ=DAILY;COUNT=5",
+    )
+    session.notify(changes)
+    (series_id,) = changes.series
+    occurrence = next(p for p in session.store.series_posts(series_id) if p.date == night)
+    alone = add_post(session, "Night owl", night, time(9, 0))
+    week.set_current_date(night)
+    week.select_posts([alone, occurrence.id])
+    send_drop(week, grid_point(week, night, time(2, 35)), week.drag_mime(alone))
+    assert scope_answers.asked == []
+    placed = session.store.posts([alone, occurrence.id])
+    assert {(p.date, p.time) for p in placed} == {(night, time(3, 30))}
+
+
 def test_a_drag_held_at_the_grid_edge_keeps_scrolling_until_it_leaves(
     week: WeekView, session: CalendarSession, qtbot: QtBot
 ) -> None:
