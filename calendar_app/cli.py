@@ -509,6 +509,8 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
+    if args.backlog:
+        return _post_to_backlog(args, out)
     with _open(args.path) as store:
         post = store.post_by_uid(args.uid)
         at = args.time if args.time is not None else post.time
@@ -520,6 +522,24 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     print(_line(f"Moved '{post.title}' to {when}{drafted if changed else ''}."), file=out)
     if at is not None:
         _say_skipped(args.date, at, zone)
+    return 0
+
+
+def _post_to_backlog(args: argparse.Namespace, out: TextIO) -> int:
+    """``post move --backlog``: the post undated, as a drag into the backlog makes it (an
+    occurrence of a series goes alone)."""
+    if args.time is not None:
+        raise UsageError("A post in the backlog has no time: give --time with --date.")
+    with _open(args.path) as store:
+        post = store.post_by_uid(args.uid)
+        if post.date is not None:
+            store.move_posts({post.id: (None, None)})
+    if post.date is None:
+        print(_line(f"'{post.title}' is in the backlog already."), file=out)
+        return 0
+    status = post.status_placed_on(None)
+    drafted = f" (a draft there: it was {post.status.value})" if status != post.status else ""
+    print(_line(f"Moved '{post.title}' to the backlog{drafted}."), file=out)
     return 0
 
 
@@ -967,14 +987,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = gsub.add_parser(
         "move",
-        help="move a post to another day",
-        description="Move a post to another day; it keeps its time of day unless --time is given.",
+        help="move a post to another day, or back to the backlog",
+        description="Move a post to another day; it keeps its time of day unless --time is"
+        " given. With --backlog, it goes back to the backlog, undated (a scheduled or"
+        " published post a draft there).",
     )
     p.add_argument("path", type=Path, metavar="PATH", help=path_help)
     p.add_argument("uid", metavar="UID", help="the post's uid (see 'cadence post list')")
-    p.add_argument(
-        "--date", type=_date_arg, required=True, metavar="YYYY-MM-DD", help="the new day"
-    )
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="the new day")
+    where.add_argument("--backlog", action="store_true", help="back to the backlog, without a day")
     p.add_argument("--time", type=_time_arg, metavar="HH:MM", help="the new time")
     p.set_defaults(run=cmd_post_move)
 

@@ -505,6 +505,43 @@ def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
     assert (post["date"], post["status"]) == ("2026-12-08", "draft")
 
 
+def test_post_move_backlog_unschedules(calendar: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The window puts a post back in the backlog by a drag; the command line had no way."""
+    uid = run(
+        "post",
+        "add",
+        calendar,
+        "--title",
+        "Poll",
+        "--channel",
+        "LinkedIn",
+        "--date",
+        "2026-12-08",
+        "--time",
+        "09:30",
+        "--status",
+        "scheduled",
+    )[1].strip()
+    status, out = run("post", "move", calendar, uid, "--backlog")
+    assert status == 0
+    assert out.strip() == "Moved 'Poll' to the backlog (a draft there: it was scheduled)."
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["time"], post["status"]) == (None, None, "draft")
+    assert run("post", "move", calendar, uid, "--backlog") == (
+        0,
+        "'Poll' is in the backlog already.\n",
+    )
+    capsys.readouterr()
+    assert run("post", "move", calendar, uid, "--backlog", "--time", "10:00")[0] == 2
+    assert capsys.readouterr().err == (
+        "cadence: error: A post in the backlog has no time: give --time with --date.\n"
+    )
+    assert run("post", "move", calendar, uid, "--backlog", "--date", "2026-12-09")[0] == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    assert run("post", "move", calendar, uid)[0] == 2
+    assert "one of the arguments --date --backlog is required" in capsys.readouterr().err
+
+
 def test_gaps_json_contract(calendar: Path) -> None:
     run(
         "post",
