@@ -438,6 +438,10 @@ class AgendaView(QWidget):
 
     # -- hit-testing and helpers --------------------------------------------
 
+    def shown_count(self) -> int:
+        """How many posts the agenda lists (those the filters let through)."""
+        return self.proxy.rowCount()
+
     def shown_post_ids(self) -> list[int]:
         """Every row's post id, in the order shown (after sorting)."""
         return [

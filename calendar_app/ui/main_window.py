@@ -182,6 +182,7 @@ class PeriodView(Protocol):
     def focused_post(self) -> int | None: ...
     def selection_origin(self) -> date | None: ...
     def selected_out_of_sight(self) -> int: ...
+    def shown_count(self) -> int: ...
 
 
 SAID_STATUSES = 4
@@ -905,6 +906,8 @@ class MainWindow(QMainWindow):
         # the session its days before another view told it others).
         self.session.set_visible_range(first, last)
         self.cadence_panel.set_view_range(first, last)
+        if self.session.filters.active_besides_search:
+            self._update_status()  # the posts shown of all, counted for this period
 
     def _panel_span_chosen(self, months: int) -> None:
         self._panel_span = months
@@ -2050,6 +2053,11 @@ class MainWindow(QMainWindow):
         short = [m for m in report.messages if m.status == "upcoming" and self._gap_ahead(m)]
         count = self.session.post_count()
         parts = [plural(count, "post")]
+        f = self.session.filters
+        if f.active_besides_search and self._views:
+            # Filtered, the calendar's count read as the posts on screen ("177 posts"
+            # over a month showing 7): those the view shows, of all.
+            parts = [f"{self.view().shown_count()} of {parts[0]} shown"]
         if not count and not self.session.store.read_only:  # a new calendar: where to begin
             parts = ["No posts yet: double-click a day, or press N, to write the first"]
             if not self.session.channels():  # (the editor could not save it)
@@ -2064,7 +2072,6 @@ class MainWindow(QMainWindow):
             parts.append("every key message is on time")
         # What hides posts, said where it is always in sight (the toolbar's filter
         # buttons can be folded behind its » in a narrow window).
-        f = self.session.filters
         filtered = [
             without_access_key(FILTER_MENUS[k]).lower() for k in FILTER_MENUS if f.chosen(k)
         ]

@@ -941,6 +941,50 @@ def test_a_match_an_earlier_release_dated_past_the_plans_is_said_not_shown(
     assert window.view().current_date().year == 2999
 
 
+def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Filtered down to 7 posts in the month, the status bar still began "177 posts",
+    read as the posts on screen; only the agenda counted those shown."""
+    total = len(session.store.all_posts())
+
+    def counted() -> str:
+        return window.statusBar().currentMessage().split(" · ")[0]
+
+    assert counted() == f"{total} posts"
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
+    shown = window.month_view.shown_count()
+    assert 0 < shown < total
+    assert counted() == f"{shown} of {total} posts shown"
+    window.step(1)
+    assert window.month_view.shown_count() != shown
+    assert counted() == f"{window.month_view.shown_count()} of {total} posts shown"
+    window.set_view(2)
+    listed = window.agenda_view.shown_count()
+    assert listed == len(window.agenda_view.shown_post_ids())
+    assert counted() == f"{listed} of {total} posts shown"
+    window.set_view(1)
+    assert counted() == f"{window.week_view.shown_count()} of {total} posts shown"
+    # A post set to Published leaves the posts shown: counted at once.
+    window.set_view(0)
+    before = window.month_view.shown_count()
+    single = [
+        p
+        for p in session.posts(
+            [i for d in window.month_view.visible_days() for i in window.month_view.posts_on(d)]
+        )
+        if p.series_id is None
+    ]
+    window.month_view.select_posts([single[0].id])
+    assert window.set_status(PostStatus.PUBLISHED)
+    assert window.month_view.shown_count() == before - 1
+    window.statusBar().clearMessage()  # (it said the post is hidden now)
+    assert counted() == f"{before - 1} of {total} posts shown"
+    # Unfiltered: the calendar's count alone.
+    session.set_filters(Filters())
+    assert counted() == f"{total} posts"
+
+
 def test_show_all_posts_clears_every_filter_and_the_search_at_once(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
