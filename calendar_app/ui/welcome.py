@@ -678,6 +678,15 @@ class NewCalendarPage(QWidget):
         self._recolor()
         self._name_changed(self.name_edit.text())
 
+    def detach_problems(self) -> ProblemsLabel:
+        """The problems' line, out of the form, for a window to keep it in sight beside
+        its buttons where the form scrolls (on a short screen it was scrolled away, only
+        a greyed Create Calendar in view)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.problems_label)
+        return self.problems_label
+
     # -- reading ----------------------------------------------------------------
 
     def channel_choices(self) -> list[tuple[str, str]]:
@@ -917,17 +926,21 @@ class WelcomeDialog(QDialog):
         new_footer.addWidget(self.back_button)
         new_footer.addStretch(1)
         new_footer.addWidget(self.create_button)
+        new_bottom = QVBoxLayout()  # the form's problems stay in sight with its buttons
+        new_bottom.setSpacing(8)
+        new_bottom.addWidget(self.new_page.detach_problems())
+        new_bottom.addLayout(new_footer)
         new = QWidget()
         new_layout = QVBoxLayout(new)
         new_layout.setContentsMargins(0, 0, 0, 0)
         new_layout.setSpacing(12)
         new_layout.addWidget(scrolled(self.new_page), 1)
-        new_layout.addLayout(new_footer)
+        new_layout.addLayout(new_bottom)
         # What each page holds, shown whole where the screen has room (scrolled where
         # it has not: on a small screen, the buttons below stay in sight).
         self._contents = (
             (listed, choices_layout, choices_footer),
-            (self.new_page, new_layout, new_footer),
+            (self.new_page, new_layout, new_bottom),
         )
 
         self.pages = QStackedWidget()

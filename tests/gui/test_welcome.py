@@ -1865,6 +1865,14 @@ def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_
             qtbot.waitUntil(button.isVisible)
             bottom = button.mapTo(dialog, button.rect().bottomRight())
             assert dialog.rect().contains(bottom), button.text()
+    # A problem of the form is in sight too, beside the buttons (scrolled away below the
+    # key messages, only a greyed Create Calendar showed).
+    dialog.new_page.name_edit.setText("")
+    problems = dialog.new_page.problems_label
+    qtbot.waitUntil(problems.isVisible)
+    assert "name" in problems.text()
+    assert not problems.visibleRegion().isEmpty()
+    assert dialog.rect().contains(problems.mapTo(dialog, problems.rect().bottomLeft()))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no such signals to send")
