@@ -63,7 +63,7 @@ from ..core.models import (
     one_line,
 )
 from ..render.cadence_strip import day_text
-from ..render.chips import clock_text, seen_on
+from ..render.chips import MARKERS_SHOWN, clock_text, seen_on
 from .commands import plain_tooltip
 from .dnd import ICS_MIME, POSTS_MIME, posts_mime
 from .gaps import next_fill
@@ -222,9 +222,11 @@ def swatch(color: str, shape: str = "square") -> QPixmap:
     return _colour_pixmap((color,), shape)
 
 
-def dots(colors: Sequence[str]) -> QPixmap:
-    """A row of 8-pixel dots, one per colour (key-message markers)."""
-    return _colour_pixmap(tuple(colors) or ("",), "dots")
+def dots(colors: Sequence[str], lane: int = 0) -> QPixmap:
+    """A row of 8-pixel dots, one per colour (key-message markers), at the right of a
+    lane of ``lane`` dots' width at least (the names beside line up)."""
+    padded = ("",) * (lane - len(colors)) + tuple(colors)
+    return _colour_pixmap(padded or ("",), "dots")
 
 
 def _colour_pixmap(colors: tuple[str, ...], shape: str) -> QPixmap:
@@ -787,7 +789,10 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         if column == self.CHANNEL:
             return swatch(self.session.channel(post.channel_id).color)
         if column == self.MESSAGES and post.message_ids:
-            return dots(self._message_colors(post))
+            # As a chip marks them: four at most (fourteen dots left the names
+            # "Solar pa…"), in a lane of four, the names after them lined up; the
+            # text names them all.
+            return dots(self._message_colors(post)[:MARKERS_SHOWN], lane=MARKERS_SHOWN)
         if column == self.CAMPAIGN and post.campaign_id is not None:
             return swatch(self.session.campaign(post.campaign_id).color, "dot")
         return None

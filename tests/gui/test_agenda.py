@@ -825,3 +825,31 @@ def test_a_month_that_will_not_read_leaves_the_agenda_where_it_was(
             view.step(1)
         assert (view.current_date(), view.visible_range(), view.period_title()) == before
         assert [p.id for p in shown_posts(view)] == rows
+
+
+def test_key_message_dots_are_four_at_most_in_a_lane_the_names_line_up_after(
+    view: AgendaView, session: CalendarSession
+) -> None:
+    """One dot per key message: fourteen left the names "Solar pa…", and each row's
+    names began where its dots ended (a chip marks four)."""
+    channel = session.channels()[0].id
+    messages = [m.id for m in session.key_messages()]
+    assert len(messages) >= 5
+    for title, carried in (("One", messages[:1]), ("Many", messages)):
+        session.notify(
+            session.store.add_post(NewPost(title, channel, date=TODAY, message_ids=tuple(carried)))
+        )
+    view.set_current_date(TODAY)
+    rows = {
+        view.proxy.index(row, AgendaModel.TITLE).data(): row for row in range(view.proxy.rowCount())
+    }
+    one, many = (
+        view.proxy.index(rows[title], AgendaModel.MESSAGES).data(Qt.ItemDataRole.DecorationRole)
+        for title in ("One", "Many")
+    )
+    assert one.width() == many.width()
+    lane = one.toImage()
+    assert many.deviceIndependentSize().width() < 4 * 11 + 1  # four dots, not five or more
+    # The one dot at the lane's right, beside the names; the lane's left bare.
+    assert lane.pixelColor(lane.width() - 4, lane.height() // 2).alpha() > 0
+    assert lane.pixelColor(2, lane.height() // 2).alpha() == 0
