@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QFileIconProvider,
     QFrame,
+    QLabel,
     QMessageBox,
     QScrollArea,
     QWidget,
@@ -425,7 +426,17 @@ def _question(
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(text)
     box.setInformativeText(informative)
+    if len(informative) <= ONE_LINE_INFORMATIVE:
+        # On one line: wrapped to the width of a short question ("Save this post?"), its
+        # last word stood alone below it ("lost.").
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setWordWrap(False)
     return box
+
+
+ONE_LINE_INFORMATIVE = 64
+"""The longest second sentence a question box keeps on one line."""
 
 
 def ask_resume_draft(parent: QWidget | None, title: str) -> bool:
@@ -457,6 +468,10 @@ def _with_letters(box: QMessageBox, buttons: Iterable[QMessageBox.StandardButton
             shown.setText(f"&{shown.text()}")
 
 
+UNSAVED_LOST = "If you don't, your changes are lost."
+"""What an unsaved question says of not saving."""
+
+
 def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor closes with changes, whether to save them."""
     box = _question(
@@ -464,7 +479,7 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
         "saveChangesBox",
         "Unsaved Changes",
         f"Save your changes to '{title}'?" if title else "Save this post?",
-        "If you don't, your changes are lost.",  # (picked from a list too)
+        UNSAVED_LOST,  # (picked from a list too)
     )
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)

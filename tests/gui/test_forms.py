@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
 )
@@ -260,3 +261,25 @@ def test_calendar_settings_ask_before_dropping_what_was_typed(
         assert session.store.info().name == ("Client B" if answer == "save" else name)
         dialog.done(0)  # (closed unasked, still open after "cancel")
     assert len(asked) == 3
+
+
+@OFFSCREEN_POPUPS
+def test_a_question_s_short_second_sentence_stays_on_one_line(qtbot: QtBot) -> None:
+    """ "Save this post?" made the box narrow: "If you don't, your changes are lost."
+    broke before its last word, "lost." alone on a line (Calendar Settings' longer
+    question showed it whole)."""
+    from calendar_app.ui import dialogs
+
+    box = dialogs._question(
+        None, "saveChangesBox", "Unsaved Changes", "Save this post?", dialogs.UNSAVED_LOST
+    )
+    qtbot.addWidget(box)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.show()
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert isinstance(label, QLabel)
+    assert label.fontMetrics().horizontalAdvance(dialogs.UNSAVED_LOST) <= label.width()
