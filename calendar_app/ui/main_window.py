@@ -1434,6 +1434,17 @@ class MainWindow(QMainWindow):
             return
         landed = drop_posts(self.session, self, mime, day, when, copy=not carried.cut)
         self._select_placed(landed)
+        if not landed and carried.cut and day is None:
+            # Cut from the backlog and pasted back: nothing moves, said (a paste seemed
+            # lost, the word of the cut gone).
+            them = carried.still(self.session.posts(carried.ids))
+            if them and all(p.date is None for p in them):
+                self.statusBar().showMessage(
+                    "The post you cut is in the backlog already."
+                    if len(them) == 1
+                    else "The posts you cut are in the backlog already.",
+                    5000,
+                )
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = carried.still(self.session.posts(carried.ids))

@@ -3766,6 +3766,14 @@ def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None
     assert post.id in backlog.shown_post_ids()
     assert window.undo_action.text() == "&Undo Unschedule post"
     assert window.selected_post_ids() == [post.id], "the pasted post, not the idea before it"
+    # An idea cut in the backlog and pasted back there: nothing to do, said (it was not).
+    steps = session.undo_stack.count()
+    idea = backlog.shown_post_ids()[1]
+    backlog.select_posts([idea])
+    window.cut_posts_action.trigger()
+    window.paste_posts_action.trigger()
+    assert session.undo_stack.count() == steps
+    assert window.statusBar().currentMessage() == "The post you cut is in the backlog already."
 
 
 def test_ctrl_c_copies_posts_in_the_agenda_and_text_in_the_search_box(
