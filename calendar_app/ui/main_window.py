@@ -105,7 +105,7 @@ from .dialogs import (
     show_error,
 )
 from .dnd import TurnOnHover, accept_file_drag, pass_files_on, take_file_drop
-from .post_model import paint_box_edge
+from .post_model import BACKLOG_ORDERS, paint_box_edge
 from .session import SEARCH_PAUSE_MS, CalendarSession, FilterKey, Filters
 from .transfer import (
     EXPORT_CHOICES,
@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._panel_span = 0
         """Months the cadence panel spans (0: the days in view), kept across calendars."""
+        self._backlog_order = "changed"
+        """The backlog's order (:data:`BACKLOG_ORDERS`), kept across calendars."""
         self.backups = backups
         """Folder for backups of a calendar that changed (None: no backups, as in tests)."""
         self.drafts: Drafts | None = None
@@ -449,6 +451,15 @@ class MainWindow(QMainWindow):
             submenu.aboutToShow.connect(partial(self._fill_filter_menu, key, submenu))
         filter_menu.addSeparator()
         filter_menu.addAction(self.show_all_action)
+        # The backlog's order, also in its own menu (a bank of ideas listed last changed
+        # first lost its place at each edit).
+        self.backlog_sort_menu = view_menu.addMenu("Sort &Backlog By")
+        self._backlog_orders = QActionGroup(self)
+        for key, text in BACKLOG_ORDERS.items():
+            action = self.backlog_sort_menu.addAction(text, partial(self.sort_backlog, key))
+            action.setCheckable(True)
+            action.setData(key)
+            self._backlog_orders.addAction(action)
         view_menu.addAction(self.next_pane_action)
         view_menu.addAction(self.previous_pane_action)
         view_menu.addAction(self.panel_action)
@@ -635,6 +646,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = sidebar
         self.backlog = backlog
+        backlog.model.set_order(self._backlog_order)
         backlog.search.installEventFilter(self._undo_through)
         self.month_view = month_view
         self.cadence_panel = cadence_panel
@@ -1177,6 +1189,16 @@ class MainWindow(QMainWindow):
         self.session.set_filters(self.session.filters.cleared(key))
         self._update_filter_buttons()
 
+    def sort_backlog(self, order: str) -> None:
+        """List the backlog's ideas in ``order`` (a key of :data:`BACKLOG_ORDERS`), kept
+        for the next start."""
+        if order not in BACKLOG_ORDERS:
+            order = "changed"  # (a settings file's word that is none)
+        self._backlog_order = order
+        self.backlog.model.set_order(order)
+        for action in self._backlog_orders.actions():
+            action.setChecked(action.data() == order)
+
     def show_all_posts(self) -> None:
         """Clear the filters and the search: every post in sight again."""
         self.search_edit.clear()
@@ -1557,7 +1579,10 @@ class MainWindow(QMainWindow):
             paste.setEnabled(carried is not None)
         else:
             self._add_blank_entries(menu)
-        if not self._in_backlog():
+        if self._in_backlog():
+            menu.addSeparator()
+            menu.addMenu(self.backlog_sort_menu)
+        else:
             from .gaps import add_gap_menus
 
             day = self.view().current_date()
@@ -2449,6 +2474,7 @@ class MainWindow(QMainWindow):
                 self._fit_panel = True  # once shown, at the size the screen allows
             elif splitter is self.splitters[1]:
                 self._fit_sidebar = True
+        self.sort_backlog(str(self.settings.value("backlogOrder", "changed")))
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
         span = str(self.settings.value("cadencePanelRange", 0))
@@ -2537,6 +2563,7 @@ class MainWindow(QMainWindow):
         self._save_filters(self.session)
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
         self.settings.setValue("cadencePanelRange", self._panel_span)
+        self.settings.setValue("backlogOrder", self._backlog_order)
         for splitter in self.splitters:
             self.settings.setValue(splitter.objectName(), splitter.saveState())
         if not in_backups(self.session.store.path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any, Final, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -818,18 +819,65 @@ def _newest_first(post: Post) -> tuple[datetime, int]:
     return post.updated_at, post.id
 
 
+BACKLOG_ORDERS: dict[str, str] = {
+    "changed": "&Last Changed First",
+    "added": "&Oldest First",
+    "title": "&Title",
+    "channel": "&Channel",
+}
+"""The orders the backlog lists its ideas in (the first the store's), with the words of
+their menu entries."""
+
+
 class BacklogModel(_PostRows, QAbstractListModel):
-    """The undated posts that pass the session's filters, newest first."""
+    """The undated posts that pass the session's filters, in :attr:`order` (by default
+    newest first)."""
 
     def __init__(self, session: CalendarSession, parent: QObject | None = None) -> None:
         QAbstractListModel.__init__(self, parent)
         self._init_rows(session)
+        self.order = "changed"
         self._reset()
         session.changed.connect(self._on_changed)
         session.filtersChanged.connect(self.reload)
 
     def _load(self) -> list[Post]:
-        return self.session.backlog()
+        posts = self.session.backlog()  # last changed first, as the store reads them
+        return posts if self.order == "changed" else self._sorted(posts)
+
+    def _sorted(self, posts: list[Post]) -> list[Post]:
+        """``posts`` in :attr:`order`: a bank of 2,000 ideas listed last changed first
+        moved an idea from row 1500 to the top as its typo was mended."""
+        if self.order == "added":
+            return sorted(posts, key=attrgetter("id"))
+        if self.order == "title":
+            return sorted(posts, key=lambda p: (name_order(p.title), p.id))
+        if self.order == "channel":  # in the sidebar's order of channels, then by title
+            rank = {c.id: i for i, c in enumerate(self.session.channels(include_archived=True))}
+            return sorted(
+                posts, key=lambda p: (rank.get(p.channel_id, 0), name_order(p.title), p.id)
+            )
+        return sorted(posts, key=_newest_first, reverse=True)  # the store's backlog order
+
+    def set_order(self, order: str) -> None:
+        """List the ideas in ``order`` (a key of :data:`BACKLOG_ORDERS`), the ideas picked
+        staying picked."""
+        if order not in BACKLOG_ORDERS or order == self.order:
+            return
+        self.order = order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._ids[i.row()] if i.isValid() else None for i in before]
+        self._ids = [p.id for p in self._sorted([self._cache[i] for i in self._ids])]
+        self._rows = None
+        after = [
+            self.index(row, 0)
+            if post_id is not None and (row := self.row_of(post_id)) is not None
+            else QModelIndex()
+            for post_id in ids
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def _touches(self, changes: ChangeSet) -> bool:
         return changes.backlog
@@ -845,8 +893,7 @@ class BacklogModel(_PostRows, QAbstractListModel):
         kept = [self._cache[pid] for pid in self._ids if pid not in changed]
         fresh = self.session.posts(changes.posts - changes.removed_posts)
         kept.extend(p for p in fresh if p.date is None and accepts(p))
-        kept.sort(key=_newest_first, reverse=True)  # the store's backlog order
-        self._apply(kept)
+        self._apply(self._sorted(kept))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)

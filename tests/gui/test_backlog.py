@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from calendar_app.core.models import NewPost, Post, PostStatus
+from calendar_app.core.models import NewPost, Post, PostStatus, name_order
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.render.chips import contrast
 from calendar_app.ui import backlog as backlog_module
@@ -650,3 +650,45 @@ def test_the_ideas_picked_are_read_without_asking_each_row(
     )
     assert panel.selected_post_ids() == [asked[row] for row in picked]
     assert calls == 0
+
+
+def test_the_backlog_sorts_by_title_channel_or_age_and_keeps_the_picked_ideas(
+    panel: BacklogPanel, session: CalendarSession, qtmodeltester: ModelTester
+) -> None:
+    """Listed last changed first only: a typo mended moved an idea from row 1500 to the
+    top, and the order learnt was gone."""
+
+    def listed() -> list[Post]:
+        by_id = {p.id: p for p in session.posts(panel.shown_post_ids())}
+        return [by_id[post_id] for post_id in panel.shown_post_ids()]
+
+    ideas = listed()
+    assert len(ideas) >= 4
+    picked = [ideas[1].id, ideas[3].id]
+    panel.select_posts(picked)
+    model = panel.model
+
+    model.set_order("title")
+    titles = [p.title for p in listed()]
+    assert titles == sorted(titles, key=name_order)
+    assert sorted(panel.selected_post_ids()) == sorted(picked)
+    qtmodeltester.check(model)
+    model.set_order("added")
+    assert panel.shown_post_ids() == sorted(p.id for p in ideas)
+    # An idea edited keeps its row (last changed first, it went to the top).
+    last = panel.shown_post_ids()[-1]
+    session.notify(session.store.update_post(panel.shown_post_ids()[0], {"notes": "Mended"}))
+    assert panel.shown_post_ids() == sorted(p.id for p in ideas)
+    assert panel.shown_post_ids()[-1] == last
+    # A new idea comes last.
+    channel = session.channels()[0].id
+    session.notify(session.store.add_post(NewPost("Zebra crossing", channel)))
+    assert listed()[-1].title == "Zebra crossing"
+    model.set_order("channel")
+    rank = {c.id: i for i, c in enumerate(session.channels(include_archived=True))}
+    ranks = [rank[p.channel_id] for p in listed()]
+    assert ranks == sorted(ranks)
+    assert len(set(ranks)) > 1
+    model.set_order("changed")
+    assert panel.shown_post_ids()[0] == session.store.backlog()[0].id
+    assert panel.shown_post_ids() == [p.id for p in session.store.backlog()]

@@ -985,6 +985,35 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
     assert counted() == f"{total} posts"
 
 
+def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
+    window: MainWindow, session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """Ideas were listed last changed first, with no other order to choose."""
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view_menu, QMenu)
+    assert window.backlog_sort_menu.menuAction() in view_menu.actions()
+    entries = {a.text(): a for a in window.backlog_sort_menu.actions()}
+    assert list(entries) == ["&Last Changed First", "&Oldest First", "&Title", "&Channel"]
+    assert entries["&Last Changed First"].isChecked()
+    window.backlog.select_posts(window.backlog.shown_post_ids()[:1])
+    window.backlog.list.setFocus()
+    assert window.backlog_sort_menu.menuAction() in window.post_menu().actions()
+
+    entries["&Oldest First"].trigger()
+    ideas = sorted(p.id for p in session.store.backlog())
+    assert window.backlog.shown_post_ids() == ideas
+    assert entries["&Oldest First"].isChecked()
+    assert not entries["&Last Changed First"].isChecked()
+    window.save_settings()
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    assert again.backlog.shown_post_ids() == ideas
+    assert {a.text(): a.isChecked() for a in again.backlog_sort_menu.actions()}["&Oldest First"]
+    # Another calendar opened in the window is listed so too.
+    window.set_view(0)
+    assert window.backlog.model.order == "added"
+
+
 def test_show_all_posts_clears_every_filter_and_the_search_at_once(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
