@@ -837,6 +837,7 @@ class BacklogModel(_PostRows, QAbstractListModel):
         QAbstractListModel.__init__(self, parent)
         self._init_rows(session)
         self.order = "changed"
+        self._title_keys: dict[str, Any] = {}
         self._reset()
         session.changed.connect(self._on_changed)
         session.filtersChanged.connect(self.reload)
@@ -850,13 +851,19 @@ class BacklogModel(_PostRows, QAbstractListModel):
         moved an idea from row 1500 to the top as its typo was mended."""
         if self.order == "added":
             return sorted(posts, key=attrgetter("id"))
+        keys = self._title_keys  # each title's read once (50,000 ideas, at each change)
+
+        def by_title(post: Post) -> Any:
+            key = keys.get(post.title)
+            if key is None:
+                key = keys[post.title] = name_order(post.title)
+            return key
+
         if self.order == "title":
-            return sorted(posts, key=lambda p: (name_order(p.title), p.id))
+            return sorted(posts, key=lambda p: (by_title(p), p.id))
         if self.order == "channel":  # in the sidebar's order of channels, then by title
             rank = {c.id: i for i, c in enumerate(self.session.channels(include_archived=True))}
-            return sorted(
-                posts, key=lambda p: (rank.get(p.channel_id, 0), name_order(p.title), p.id)
-            )
+            return sorted(posts, key=lambda p: (rank.get(p.channel_id, 0), by_title(p), p.id))
         return sorted(posts, key=_newest_first, reverse=True)  # the store's backlog order
 
     def set_order(self, order: str) -> None:
