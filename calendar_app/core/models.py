@@ -526,6 +526,35 @@ def skipped_time(day: date, at: time, zone: dt.tzinfo) -> time | None:
     return local.time().replace(second=0, microsecond=0)
 
 
+def going_out_time(day: date | None, at: time | None, zone: dt.tzinfo) -> time | None:
+    """The time of day a post at ``at`` on ``day`` goes out, as it is shown: its own,
+    or, where the clocks skip it that night (02:30 as they go forward), the time it
+    then reads (03:30), as the week view places it (the month, the agenda and the
+    client's page said 02:30, a time that night does not have)."""
+    if day is None or at is None:
+        return at
+    return skipped_time(day, at, zone) or at
+
+
+def as_they_go_out(posts: list[Post], zone: dt.tzinfo) -> list[Post]:
+    """``posts`` (in the store's date and time order) with the times they go out
+    (:func:`going_out_time`), in that order: 02:15 on the night the clocks skip 02:00
+    to 02:30 goes out at 02:45, after a post at 02:30."""
+    shown = []
+    moved = False
+    for post in posts:
+        at = going_out_time(post.date, post.time, zone)
+        if at != post.time:
+            post = replace(post, time=at)
+            moved = True
+        shown.append(post)
+    if moved:
+        shown.sort(
+            key=lambda p: (p.date or dt.date.min, p.time is not None, p.time or dt.time.min, p.id)
+        )
+    return shown
+
+
 def clock_change(day: date, at: time, zone: dt.tzinfo) -> tuple[str, time] | None:
     """How the clocks change over ``at`` on ``day``: ("forward", the time it then reads)
     where they skip it (02:30 reads 03:30), ("back", ``at``) where it comes twice (a

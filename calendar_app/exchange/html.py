@@ -54,6 +54,7 @@ from ..core.models import (
     PostStatus,
     WeekStart,
     add_months,
+    as_they_go_out,
     every_days,
     in_words,
     isolated,
@@ -443,7 +444,11 @@ def report_posts(
         channel_ids=options.channel_ids or None,
         message_ids=options.message_ids or None,
     )
-    return kept_to_messages([p for p in posts if options.accepts(p)], options)
+    # At the times they go out, as the week view shows them (a client's page said
+    # 02:30 on the night the clocks skip it).
+    return as_they_go_out(
+        kept_to_messages([p for p in posts if options.accepts(p)], options), store.zone
+    )
 
 
 def posts_shown(store: CalendarStore, options: ExportOptions) -> str:

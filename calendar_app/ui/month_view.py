@@ -882,7 +882,7 @@ class PeriodView(QWidget):
             title=one_line(post.title),  # a line break typed in a sheet's cell: a space
             channel_color=channel,
             marker_colors=tuple(markers),
-            at=post.time,
+            at=session.going_out(post.date, post.time),  # as the week's
             status=post.status,
             selected=post.id in self._selected,
             missed=missed(post, self._cadence.as_of),  # no clock read per chip painted

@@ -664,9 +664,8 @@ class AgendaModel(_PostRows, QAbstractTableModel):
     def _load(self) -> list[Post]:
         posts = self.session.posts_between(self._first, self._last)  # date and time order
         column, descending = self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder
-        if column == self.DATE and not descending:
-            return posts
-        # Stable: ties keep date and time order, as they would in a sort proxy.
+        # Stable: ties keep date and time order, as they would in a sort proxy. (By date,
+        # too: a post kept at 02:30 the night the clocks skip it goes out at 03:30.)
         return sorted(posts, key=lambda p: self._sort_key(p, column), reverse=descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -762,8 +761,8 @@ class AgendaModel(_PostRows, QAbstractTableModel):
     def _display(self, post: Post, column: int) -> str:
         if column == self.DATE:
             return locale_day(post.date) if post.date else ""
-        if column == self.TIME:
-            return clock_text(post.time)
+        if column == self.TIME:  # the time it goes out, as the week view places it
+            return clock_text(self.session.going_out(post.date, post.time))
         if column == self.CHANNEL:
             return self.session.channel(post.channel_id).name
         if column == self.MESSAGES:
@@ -775,7 +774,8 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         return one_line(post.title)  # on one line, as its row is
 
     def _sort_key(self, post: Post, column: int) -> Any:
-        minutes = -1 if post.time is None else post.time.hour * 60 + post.time.minute
+        at = self.session.going_out(post.date, post.time)
+        minutes = -1 if at is None else at.hour * 60 + at.minute
         if column == self.DATE:
             # Untimed posts first on their day, as the store orders them.
             ordinal = post.date.toordinal() if post.date else 0

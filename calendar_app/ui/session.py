@@ -32,11 +32,11 @@ from ..core.models import (
     Post,
     PostStatus,
     delivers,
+    going_out_time,
     missed,
     moment_of,
     name_order,
     quoted_names,
-    skipped_time,
     this_month,
 )
 from ..core.store import CalendarStore, Scope
@@ -369,9 +369,7 @@ class CalendarSession(QObject):
         """The time a post placed on its own at ``at`` on ``day`` goes out, where it
         shows: a time the clocks skip that day (02:30 as they go forward) is the time
         it then reads (03:30)."""
-        if day is None or at is None:
-            return at
-        return skipped_time(day, at, self.store.zone) or at
+        return going_out_time(day, at, self.store.zone)
 
     def still_ahead(self, day: date, at: time | None) -> time | None:
         """``at`` on ``day``, or, when that is today and already past, the next quarter

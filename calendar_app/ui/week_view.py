@@ -615,7 +615,10 @@ class WeekView(PeriodView):
         "↑ 2"): the time is what the hint is for, never cut to "18:…"."""
         arrow = "↓" if below else "↑"
         if len(posts) == 1:
-            at = self._posts[posts[0]].time
+            post = self._posts[posts[0]]
+            # Where the block is drawn: the time it goes out (it said 02:30 by a block
+            # drawn at 03:30, the night the clocks skip it).
+            at = self._session.going_out(post.date, post.time)
             # Short as a chip's ("6:30pm"): "↓ 6:30 PM" lost its arrow in a narrow column.
             told = "" if at is None else chip_time_text(at, twelve_hour_clock())
             choices = [f"{arrow} {told}", f"{arrow}{told}", told, arrow]

@@ -853,3 +853,24 @@ def test_key_message_dots_are_four_at_most_in_a_lane_the_names_line_up_after(
     # The one dot at the lane's right, beside the names; the lane's left bare.
     assert lane.pixelColor(lane.width() - 4, lane.height() // 2).alpha() > 0
     assert lane.pixelColor(2, lane.height() // 2).alpha() == 0
+
+
+def test_a_post_at_a_time_the_clocks_skip_is_listed_at_the_time_it_goes_out(
+    view: AgendaView, session: CalendarSession
+) -> None:
+    """02:30 on the night the clocks go forward: the week view places it at 03:30, the
+    agenda said 02:30 and sorted it before a post at 03:00 going out earlier."""
+    night = date(2027, 3, 28)  # summer time starts in Europe/Amsterdam at 02:00
+    channel = session.channels()[0].id
+    for title, at in (("Kept at half past two", time(2, 30)), ("At three", time(3, 0))):
+        session.notify(session.store.add_post(NewPost(title, channel, date=night, time=at)))
+    view.set_current_date(night)
+    rows = [
+        (
+            view.proxy.index(row, AgendaModel.TITLE).data(),
+            view.proxy.index(row, AgendaModel.TIME).data(),
+        )
+        for row in range(view.proxy.rowCount())
+        if view.proxy.index(row, AgendaModel.DATE).data(PostRole).date == night
+    ]
+    assert rows == [("At three", "03:00"), ("Kept at half past two", "03:30")]

@@ -1741,3 +1741,20 @@ def test_the_message_chosen_in_the_sidebar_is_each_chip_s_first_dot(
     assert QColor(session.key_message(first).color) in markers
     session.select_message(None)
     assert month.chip_for(post).marker_colors[-1] == color
+
+
+def test_a_chip_at_a_time_the_clocks_skip_says_the_time_it_goes_out(
+    month: MonthView, session: CalendarSession
+) -> None:
+    """02:30 on the night the clocks go forward: the week view places it at 03:30, its
+    month chip said 02:30, a time that night does not have."""
+    night = date(2027, 3, 28)  # summer time starts in Europe/Amsterdam at 02:00
+    channel = session.channels()[0].id
+    (made,) = session.store.add_post(
+        NewPost("Kept at half past two", channel, date=night, time=time(2, 30))
+    ).created
+    assert month.chip_for(session.store.post(made)).at == time(3, 30)
+    (other,) = session.store.add_post(
+        NewPost("The night before", channel, date=night - timedelta(days=1), time=time(2, 30))
+    ).created
+    assert month.chip_for(session.store.post(other)).at == time(2, 30)

@@ -1261,3 +1261,22 @@ def test_the_strip_key_says_the_hatch_of_days_outside_a_messages_dates(
         export(store, tmp_path / "ended.html", **november)
     assert "outside its dates" not in (tmp_path / "all.html").read_text(encoding="utf-8")
     assert "outside its dates" in (tmp_path / "ended.html").read_text(encoding="utf-8")
+
+
+def test_a_post_at_a_time_the_clocks_skip_shows_the_time_it_goes_out(tmp_path: Path) -> None:
+    """02:30 on the night the clocks go forward was shown 02:30 on the client's page (a
+    time that night has not; the week view placed it at 03:30), before a post at 03:00
+    that goes out earlier."""
+    night = date(2027, 3, 28)
+    with CalendarStore.create(tmp_path / "paris.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        for title, at in (("Kept at half past two", time(2, 30)), ("At three", time(3, 0))):
+            store.add_post(
+                NewPost(title, channel, date=night, time=at, status=PostStatus.SCHEDULED)
+            )
+        export(store, tmp_path / "out.html", first=night, last=night, today=night)
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    times = re.findall(r"<time>(\d\d:\d\d)</time>", text)
+    assert "02:30" not in times
+    assert times.count("03:30") == times.count("03:00") >= 1
+    assert text.index("At three") < text.index("Kept at half past two")
