@@ -67,6 +67,7 @@ from dateutil.rrule import rrulestr
 from icalendar import (
     Calendar,
     Event,
+    Timezone,
     vCategory,
     vDDDTypes,
     vDuration,
@@ -166,7 +167,7 @@ from .formats import (
     take_series_rule,
 )
 from .vtimezone import vtimezone
-from .windows_zones import iana_for_windows
+from .windows_zones import WINDOWS_TO_IANA, iana_for_windows
 
 PRODID = f"-//Cadence//Cadence {__version__}//EN"
 
@@ -2261,7 +2262,68 @@ def _planned_zone(unfolded: str) -> str | None:
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return None  # none, or as many in two zones: none is the plan's
         name = ranked[0][0]
-    return plain_zone(name) or iana_for_windows(name)
+    return plain_zone(name) or iana_for_windows(name) or _zone_kept_by(unfolded, name)
+
+
+_RULES_SAMPLED_YEARS = 3
+"""At most how many years of a VTIMEZONE's clock are compared with the zones'."""
+
+
+def _zone_kept_by(unfolded: str, tzid: str) -> str | None:
+    """The zone whose clock the VTIMEZONE the file defines as ``tzid`` keeps over the
+    years its events start in, of the zones Windows names (:data:`WINDOWS_TO_IANA`):
+    Outlook names a zone by its display name ("(UTC-05:00) Eastern Time (US &
+    Canada)") or as "Customized Time Zone" too, and the calendar was made on this
+    computer's clock (09:00 in New York came in at 18:30 in Kolkata). Of several that
+    keep it, one whose city the name says ("… Madrid, Paris"), else the first Windows
+    lists; None where none does, or the file defines no such zone."""
+    block = next(
+        (
+            found.group(0)
+            for found in _VTIMEZONE.finditer(unfolded)
+            if _tzid_of(found.group(0)) == tzid
+        ),
+        None,
+    )
+    if block is None:
+        return None
+    try:
+        component: Any = Timezone.from_ical(block)
+        defined = component.to_tz(lookup_tzid=False)
+    except Exception:  # icalendar raises many kinds for a broken VTIMEZONE
+        return None
+    years = sorted(
+        int(year) for zone, year in _START_YEAR.findall(unfolded) if zone.strip('"').strip() == tzid
+    )
+    if not years:
+        return None
+    first = datetime(years[0], 1, 1, 12, tzinfo=UTC)
+    last = datetime(min(years[-1], years[0] + _RULES_SAMPLED_YEARS - 1), 12, 31, 12, tzinfo=UTC)
+    # Noon UTC each day (clocks change at night): the offsets the file's zone keeps.
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    offsets = [day.astimezone(defined).utcoffset() for day in days]
+    kept = []
+    for name in dict.fromkeys(WINDOWS_TO_IANA.values()):
+        zone = ZoneInfo(name)
+        if all(
+            day.astimezone(zone).utcoffset() == off for day, off in zip(days, offsets, strict=True)
+        ):
+            kept.append(name)
+    said = tzid.casefold()
+    named = [name for name in kept if name.rsplit("/", 1)[-1].replace("_", " ").casefold() in said]
+    return (named or kept)[0] if kept else None
+
+
+_VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?$", re.M | re.S | re.I)
+_START_YEAR = re.compile(
+    r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)[^:\r\n]*:(\d{4})", re.M | re.I
+)
+
+
+def _tzid_of(block: str) -> str | None:
+    """The TZID a VTIMEZONE's text names, unquoted."""
+    found = re.search(r"^TZID(?:;[^:\r\n]*)?:(.*?)\r?$", block, re.M | re.I)
+    return found.group(1).strip().strip('"').strip() if found else None
 
 
 _PLANNED_NAME = re.compile(r"^X-WR-CALNAME(?:;[^:\r\n]*)?:(.*?)\r?$", re.M | re.I)

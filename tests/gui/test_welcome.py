@@ -1010,6 +1010,64 @@ def test_an_ics_naming_no_zone_is_imported_in_the_one_its_events_start_in(
     assert f"Its times are in {zone}, {why}" in notes.seen[-1]
 
 
+US_EASTERN_RULES = (
+    "BEGIN:STANDARD\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:-0400\r\n"
+    "TZOFFSETTO:-0500\r\nRRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11\r\nEND:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:-0500\r\n"
+    "TZOFFSETTO:-0400\r\nRRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+)
+"""The clock of New York as Outlook defines it in a VTIMEZONE."""
+
+CET_RULES = (
+    "BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\n"
+    "TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("tzid", "rules", "zone"),
+    [
+        ("(UTC-05:00) Eastern Time (US & Canada)", US_EASTERN_RULES, "America/New_York"),
+        ("Customized Time Zone", US_EASTERN_RULES, "America/New_York"),
+        ("(UTC+01:00) Brussels, Copenhagen, Madrid, Paris", CET_RULES, "Europe/Paris"),
+    ],
+)
+def test_an_outlook_zone_named_by_its_display_name_is_known_by_its_clock(
+    dialog: WelcomeDialog,
+    tmp_path: Path,
+    errors: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+    tzid: str,
+    rules: str,
+    zone: str,
+) -> None:
+    """Outlook names its zone by its display name or as "Customized Time Zone", defined
+    in a VTIMEZONE: the calendar was made on this computer's clock, New York's 09:00
+    meetings at 18:30 on a Kolkata computer (the import itself read them right)."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:m{n}@example.com\r\nDTSTAMP:20270101T000000Z\r\n"
+        f'DTSTART;TZID="{tzid}":2027031{n}T090000\r\nSUMMARY:Meeting {n}\r\nEND:VEVENT\r\n'
+        for n in (5, 6, 7)
+    )
+    source = tmp_path / "outlook.ics"
+    source.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook"
+            f" 16.0 MIMEDIR//EN\r\nBEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n{rules}"
+            f"END:VTIMEZONE\r\n{events}END:VCALENDAR\r\n"
+        ).encode()
+    )
+    assert dialog.import_file(source)
+    assert errors.seen == []
+    store = dialog.store
+    assert store is not None
+    assert store.info().timezone == zone
+    assert {p.time for p in store.all_posts()} == {time(9, 0)}
+
+
 @pytest.mark.parametrize(
     ("said", "zone"),
     [
