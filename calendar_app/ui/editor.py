@@ -1752,7 +1752,7 @@ class PostEditor(QDialog):
                 if found >= 0:
                     self.campaign_combo.setCurrentIndex(found)
             scheduled = day is not None
-            status = self._new_status(scheduled)
+            status = self._new_status(day)
             the_day = day or first_day
             at = start
         else:
@@ -2072,7 +2072,7 @@ class PostEditor(QDialog):
                 self.time_check.setChecked(True)
         if not self._status_touched:
             if self.post is None:
-                status = self._new_status(checked)
+                status = self._new_status(pydate(self.date_edit.date()) if checked else None)
             elif not checked:  # as a post cut into the backlog: not scheduled, nor published
                 status = backlog_status(self.post.status)
             else:  # an idea taken out of the backlog is a draft, as dragged onto a day
@@ -2080,13 +2080,16 @@ class PostEditor(QDialog):
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._revalidate()
 
-    def _new_status(self, dated: bool) -> PostStatus:
+    def _new_status(self, day: date | None) -> PostStatus:
         """A new post's status: an idea in the backlog, a draft on a day, or scheduled
-        when the filters show scheduled posts and not drafts (hidden once saved)."""
-        if not dated:
+        on a day to come when the filters show scheduled posts and not drafts (hidden
+        once saved). Not on a day gone by: a scheduled post there counts as delivered,
+        and a gap seemed filled by a post that never went out."""
+        if day is None:
             return PostStatus.IDEA
         shown = self.session.filters.statuses
-        if shown and PostStatus.DRAFT not in shown and PostStatus.SCHEDULED in shown:
+        to_come = day >= self.session.today()
+        if to_come and shown and PostStatus.DRAFT not in shown and PostStatus.SCHEDULED in shown:
             return PostStatus.SCHEDULED
         return PostStatus.DRAFT
 
@@ -2131,6 +2134,10 @@ class PostEditor(QDialog):
 
     def _on_date_changed(self) -> None:
         self._name_messages()
+        if self.post is None and not self._status_touched and self.date_check.isChecked():
+            # A new post's status by its day (scheduled, under a filter, on days to come).
+            status = self._new_status(pydate(self.date_edit.date()))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         if not self._weekdays_touched:
             self._set_default_weekday(pydate(self.date_edit.date()))
         self._revalidate()

@@ -260,6 +260,12 @@ def test_a_new_post_is_written_for_what_the_filters_show(
     assert _editor(qtbot, session, day=TODAY).status_combo.currentData() == "draft"
     session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
     assert _editor(qtbot, session, day=None).status_combo.currentData() == "idea"
+    # Not on a day gone by: scheduled there, it counted as delivered, an overdue key
+    # message "ok" for a post that never went out. Its day moved ahead: scheduled.
+    past = _editor(qtbot, session, day=TODAY - timedelta(days=3))
+    assert past.status_combo.currentData() == "draft"
+    past.date_edit.setDate(qdate(TODAY + timedelta(days=2)))
+    assert past.status_combo.currentData() == "scheduled"
 
 
 def test_key_messages_that_do_not_count_on_the_day_chosen_say_why(
