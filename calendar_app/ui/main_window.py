@@ -1283,8 +1283,10 @@ class MainWindow(QMainWindow):
         before = self.session.posts([post_id])
         if not open_post_editor(self.session, self, post_id, select=self._select_placed):
             return
-        # Saved as the filters hide it (set to Published under a Scheduled filter): said.
-        self.session.said_hidden([post_id])
+        # Saved as the filters hide it (set to Published under a Scheduled filter): said,
+        # and not followed to its new day, where nothing would show.
+        if self.session.said_hidden([post_id]):
+            return
         after = self.session.posts([post_id])
         if before and after and after[0].date != before[0].date:
             self._select_placed([post_id], placed_here=False)

@@ -7077,6 +7077,25 @@ def test_a_post_the_editor_saves_out_of_the_filters_is_said_to_be_hidden(
     assert window.statusBar().currentMessage() == (
         "The post you changed is hidden by the filters; clear them to see it."
     )
+    # Given another month too: the view stays (it turned to a month showing nothing).
+    session.undo_stack.undo()
+    shown = window.month_view.current_date()
+    later = shown + timedelta(days=40)
+
+    def move_hidden_and_save() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, PostEditor)
+        editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(other.id))
+        editor.date_edit.setDate(QDate(later.year, later.month, later.day))
+        editor.accept()
+
+    QTimer.singleShot(0, move_hidden_and_save)
+    window.edit_post(post.id)
+    assert session.store.post(post.id).date == later
+    assert window.month_view.current_date() == shown
+    assert (
+        window.statusBar().currentMessage().endswith("hidden by the filters; clear them to see it.")
+    )
     # Saved in sight: nothing of the kind.
     session.set_filters(Filters())
     window.statusBar().clearMessage()
