@@ -1459,17 +1459,8 @@ class MainWindow(QMainWindow):
             return
         landed = drop_posts(self.session, self, mime, day, when, copy=not carried.cut)
         self._select_placed(landed)
-        if not landed and carried.cut and day is None:
-            # Cut from the backlog and pasted back: nothing moves, said (a paste seemed
-            # lost, the word of the cut gone).
-            them = carried.still(self.session.posts(carried.ids))
-            if them and all(p.date is None for p in them):
-                self.statusBar().showMessage(
-                    "The post you cut is in the backlog already."
-                    if len(them) == 1
-                    else "The posts you cut are in the backlog already.",
-                    5000,
-                )
+        if not landed and carried.cut:
+            self._say_cut_there_already(carried, day)
         if landed and carried.cut:
             # Moved: from now on a paste repeats them, as after a copy.
             posts = carried.still(self.session.posts(carried.ids))
@@ -1478,6 +1469,23 @@ class MainWindow(QMainWindow):
             put_on_clipboard(posts_mime(self.session, posts, carried.anchor, origin=origin))
             stack = self.session.undo_stack
             self._cut_pasted = _CutPasted(stack.command(stack.index() - 1), carried, origin)
+
+    def _say_cut_there_already(self, carried: Carried, day: date | None) -> None:
+        """Cut and pasted back where they are (the backlog, a post's own day): nothing
+        moves, said (a paste seemed lost, the word of the cut gone)."""
+        them = carried.still(self.session.posts(carried.ids))
+        if day is None and them and all(p.date is None for p in them):
+            where = "in the backlog"
+        elif day is not None and len(them) == 1 and them[0].date == day:
+            where = "on this day"
+        else:
+            return
+        self.statusBar().showMessage(
+            f"The post you cut is {where} already."
+            if len(them) == 1
+            else f"The posts you cut are {where} already.",
+            5000,
+        )
 
     def _no_posts_word(self, mime: QMimeData | None) -> str:
         """Why a paste found no posts, by what the clipboard holds: an event copied in

@@ -3803,6 +3803,16 @@ def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None
     window.paste_posts_action.trigger()
     assert session.undo_stack.count() == steps
     assert window.statusBar().currentMessage() == "The post you cut is in the backlog already."
+    # So on its own day.
+    other = _standalone(session, TODAY, TODAY + timedelta(days=6))[1]
+    assert other.date is not None
+    window.go_to(other.date)
+    window.month_view.setFocus()
+    window.month_view.select_posts([other.id])
+    window.cut_posts_action.trigger()
+    window.paste_posts_action.trigger()
+    assert session.undo_stack.count() == steps
+    assert window.statusBar().currentMessage() == "The post you cut is on this day already."
 
 
 def test_ctrl_c_copies_posts_in_the_agenda_and_text_in_the_search_box(
