@@ -2104,7 +2104,7 @@ class MainWindow(QMainWindow):
         if f.active_besides_search and self._views:
             # Filtered, the calendar's count read as the posts on screen ("177 posts"
             # over a month showing 7): those the view shows, of all.
-            parts = [f"{self.view().shown_count()} of {parts[0]} shown"]
+            parts = [f"{self.view().shown_count()} of {parts[0]} in view"]
         if not count and not self.session.store.read_only:  # a new calendar: where to begin
             parts = ["No posts yet: double-click a day, or press N, to write the first"]
             if not self.session.channels():  # (the editor could not save it)

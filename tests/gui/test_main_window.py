@@ -955,16 +955,16 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
     session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
     shown = window.month_view.shown_count()
     assert 0 < shown < total
-    assert counted() == f"{shown} of {total} posts shown"
+    assert counted() == f"{shown} of {total} posts in view"
     window.step(1)
     assert window.month_view.shown_count() != shown
-    assert counted() == f"{window.month_view.shown_count()} of {total} posts shown"
+    assert counted() == f"{window.month_view.shown_count()} of {total} posts in view"
     window.set_view(2)
     listed = window.agenda_view.shown_count()
     assert listed == len(window.agenda_view.shown_post_ids())
-    assert counted() == f"{listed} of {total} posts shown"
+    assert counted() == f"{listed} of {total} posts in view"
     window.set_view(1)
-    assert counted() == f"{window.week_view.shown_count()} of {total} posts shown"
+    assert counted() == f"{window.week_view.shown_count()} of {total} posts in view"
     # A post set to Published leaves the posts shown: counted at once.
     window.set_view(0)
     before = window.month_view.shown_count()
@@ -979,7 +979,7 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
     assert window.set_status(PostStatus.PUBLISHED)
     assert window.month_view.shown_count() == before - 1
     window.statusBar().clearMessage()  # (it said the post is hidden now)
-    assert counted() == f"{before - 1} of {total} posts shown"
+    assert counted() == f"{before - 1} of {total} posts in view"
     # Unfiltered: the calendar's count alone.
     session.set_filters(Filters())
     assert counted() == f"{total} posts"
