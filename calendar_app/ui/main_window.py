@@ -240,8 +240,9 @@ class MainWindow(QMainWindow):
         """The search's dated matches for Enter, with the filters they are for."""
         self.session: CalendarSession = session
         self._summary = ""
-        self._match_said = ""  # the search's last word of its matches ("2 of 9: …")
         """What the status bar shows between messages: posts, overdue, unplanned."""
+        self._match_said = ""
+        """The search's last word of its matches ("2 of 9: …"), gone when it changes."""
         self._copied_note = ""
         """What posts from another calendar just brought (:meth:`_say_copied`), this turn."""
         self._placed_word = ""

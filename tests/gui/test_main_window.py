@@ -986,7 +986,11 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
 
 
 def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
-    window: MainWindow, session: CalendarSession, settings: QSettings, qtbot: QtBot
+    window: MainWindow,
+    session: CalendarSession,
+    settings: QSettings,
+    qtbot: QtBot,
+    tmp_path: Path,
 ) -> None:
     """Ideas were listed last changed first, with no other order to choose."""
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
@@ -1010,8 +1014,13 @@ def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
     assert again.backlog.shown_post_ids() == ideas
     assert {a.text(): a.isChecked() for a in again.backlog_sort_menu.actions()}["&Oldest First"]
     # Another calendar opened in the window is listed so too.
-    window.set_view(0)
+    other = tmp_path / "other.cadence"
+    write_demo(other, today=TODAY)
+    assert window.open_calendar(other)
+    assert window.session is not session
     assert window.backlog.model.order == "added"
+    reopened = sorted(p.id for p in window.session.store.backlog())
+    assert window.backlog.shown_post_ids() == reopened
 
 
 def test_show_all_posts_clears_every_filter_and_the_search_at_once(
