@@ -851,6 +851,8 @@ class BacklogModel(_PostRows, QAbstractListModel):
         moved an idea from row 1500 to the top as its typo was mended."""
         if self.order == "added":
             return sorted(posts, key=attrgetter("id"))
+        if len(self._title_keys) > 2 * len(posts) + 1000:  # titles gone since: let go
+            self._title_keys = {}
         keys = self._title_keys  # each title's read once (50,000 ideas, at each change)
 
         def by_title(post: Post) -> Any:
