@@ -116,6 +116,7 @@ from .commands import (
     plain_tooltip,
     plural,
     said_deleted,
+    series_scope,
 )
 from .dialogs import (
     OverAnswer,
@@ -1391,8 +1392,9 @@ class PostEditor(QDialog):
         self.button_box.rejected.connect(self.reject)
         self.delete_button: QPushButton | None = None
         if self.post is not None:
-            # "…" where it asks which occurrences; a single post goes at once (undoable).
-            asks = self.post.series_id is not None
+            # "…" where it asks which occurrences; a single post goes at once (undoable),
+            # so does an occurrence in the backlog.
+            asks = self.post.series_id is not None and self.post.date is not None
             self.delete_button = self.button_box.addButton(
                 "&Delete…" if asks else "&Delete", QDialogButtonBox.ButtonRole.DestructiveRole
             )
@@ -2768,12 +2770,11 @@ class PostEditor(QDialog):
             )
             self.done(QDialog.DialogCode.Rejected)
             return
-        scope: Scope = "this"
-        if post.series_id is not None:
-            chosen = self.session.scope_chooser(self, "delete")
-            if chosen is None:
-                return
-            scope = chosen
+        # Asked as the window's Delete asks (an occurrence in the backlog goes alone: "All"
+        # here deleted every post of its series).
+        scope = series_scope(self.session, self, [post.id], "delete")
+        if scope is None:
+            return
         # A series' posts counted as they go ("Delete 16 posts of 'Tip'", as the window's
         # Delete says them; "… and following" said no number).
         named = f"'{elide(post.title)}'"

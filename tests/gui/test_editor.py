@@ -1648,6 +1648,24 @@ def test_delete_a_single_post_asks_nothing(
     assert unversioned([session.store.post(post.id)]) == unversioned([post])
 
 
+def test_an_occurrence_in_the_backlog_is_deleted_alone_from_its_editor(
+    qtbot: QtBot, session: CalendarSession, scope_answers: ScopeAnswers
+) -> None:
+    """Sent to the backlog alone, it is deleted alone: its editor asked which, and "All"
+    deleted every post of its series (the window's Delete asked nothing)."""
+    members = _series_posts(session)
+    parked = members[3]
+    session.notify(session.store.move_posts({parked.id: (None, None)}))
+    editor = _editor(qtbot, session, post=session.store.post(parked.id))
+    assert editor.delete_button is not None
+    assert editor.delete_button.text() == "&Delete"
+    scope_answers.answer = "all"
+    editor.delete_button.click()
+    assert scope_answers.asked == []
+    left = session.store.posts(p.id for p in members)
+    assert [p.id for p in left] == [p.id for p in members if p.id != parked.id]
+
+
 def test_a_new_post_has_no_delete_button(qtbot: QtBot, session: CalendarSession) -> None:
     assert _editor(qtbot, session).delete_button is None
 
