@@ -3144,7 +3144,12 @@ class CalendarStore:
         recurrence.normalise(rule)  # a bad rule is said before anything changes
         with environment_errors(self.path), self.db.atomic():
             original = self.post(post_id)
-            changes = self.update_post(post_id, edit) if edit else ChangeSet()
+            changes = ChangeSet()
+            if scope != "this" and any(k != "date" for k in edit or {}) and original.series_id:
+                # Those sent to the backlog leave the series first, as an edit of "all"
+                # leaves them (here they were retitled with it, and kept in it).
+                changes |= self._leave_gone_out(original, scope, published=False)
+            changes |= self.update_post(post_id, edit) if edit else ChangeSet()
             post = self.post(post_id)  # as edited
             plan = self._repeat_plan(post, rule)
             assert post.series_id is not None

@@ -2052,6 +2052,24 @@ def test_an_occurrence_in_the_backlog_leaves_its_series_when_the_others_go_or_ch
     )
 
 
+@pytest.mark.parametrize("scope", ["following", "all"])
+def test_a_repeat_changed_with_an_edit_leaves_an_occurrence_in_the_backlog_alone(
+    store: CalendarStore, weekly: tuple[int, list[Post]], scope: Scope
+) -> None:
+    """Change… with a new title for all: the post sent to the backlog was retitled and
+    kept in the series, where a plain edit of all leaves it a post of its own."""
+    _series_id, posts = weekly
+    store.move_posts({posts[4].id: (None, None)})
+    store.change_repeat(
+        posts[1].id, "FREQ=WEEKLY;BYDAY=MO;COUNT=8", edit={"title": "Renamed"}, scope=scope
+    )
+    parked = store.post(posts[4].id)
+    assert (parked.title, parked.series_id, parked.date) == (posts[4].title, None, None)
+    assert store.post(posts[5].id).title == "Renamed"
+    # No copy on its day: it is that day's post, in the backlog.
+    assert posts[4].date not in {p.date for p in store.all_posts() if p.title == "Renamed"}
+
+
 @pytest.mark.parametrize("part", ["COUNT", "INTERVAL"])
 def test_a_count_or_step_of_thousands_of_digits_is_refused_in_a_sentence(part: str) -> None:
     """Python reads no number of over 4300 digits: it reached "a bug in Cadence"."""
