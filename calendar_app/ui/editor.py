@@ -1597,6 +1597,13 @@ class PostEditor(QDialog):
                 self.change_repeat_button.setEnabled(False)
                 self.change_repeat_button.setToolTip(why)
                 self.repeat_description.setText(f"{self.repeat_description.text()}. {why}")
+            elif self.post is not None and self.post.date is None:
+                # Sent to the backlog alone, it has no day to repeat from: Change… could
+                # only fail, once saved ("needs a date before it can repeat").
+                why = "It is in the backlog: give it a day and save it to change its repeat."
+                self.change_repeat_button.setEnabled(False)
+                self.change_repeat_button.setToolTip(why)
+                self.repeat_description.setText(f"{self.repeat_description.text()}. {why}")
             described = QHBoxLayout()
             described.addWidget(self.repeat_description, 1)
             described.addWidget(self.change_repeat_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -1659,6 +1659,10 @@ def test_an_occurrence_in_the_backlog_is_deleted_alone_from_its_editor(
     editor = _editor(qtbot, session, post=session.store.post(parked.id))
     assert editor.delete_button is not None
     assert editor.delete_button.text() == "&Delete"
+    # Its repeat cannot change from the backlog (it failed once saved): said, not offered.
+    assert editor.change_repeat_button is not None
+    assert not editor.change_repeat_button.isEnabled()
+    assert "give it a day and save it to change its repeat" in editor.repeat_description.text()
     scope_answers.answer = "all"
     editor.delete_button.click()
     assert scope_answers.asked == []
