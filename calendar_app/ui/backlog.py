@@ -450,6 +450,10 @@ class BacklogPanel(QWidget):
             model.modelReset.connect(self._update_title)
             model.layoutChanged.connect(self._update_title)
         session.filtersChanged.connect(self._update_title)
+        # An idea in sight moved by its order (retitled, by title): followed, in sight.
+        self._current_in_sight = False
+        self.proxy.layoutAboutToBeChanged.connect(self._note_current_in_sight)
+        self.proxy.layoutChanged.connect(self._keep_current_in_sight)
         # An idea the filters hide, added or deleted, changes no row: the total does.
         session.changed.connect(self._ideas_changed)
         self._update_title()
@@ -501,6 +505,25 @@ class BacklogPanel(QWidget):
         chooser.setCurrentIndex(first, flags.NoUpdate)
         self.list.scrollTo(first)
         self.list.setFocus()
+
+    def show_current(self) -> None:
+        """Scroll the idea the keyboard is on (else the first picked) into sight."""
+        current = self.list.currentIndex()
+        if not current.isValid():
+            picked = self.list.selectionModel().selectedIndexes()
+            current = min(picked, key=lambda i: i.row()) if picked else current
+        if current.isValid():
+            self.list.scrollTo(current)
+
+    def _note_current_in_sight(self) -> None:
+        current = self.list.currentIndex()
+        self._current_in_sight = current.isValid() and self.list.viewport().rect().intersects(
+            self.list.visualRect(current)
+        )
+
+    def _keep_current_in_sight(self) -> None:
+        if self._current_in_sight:
+            self.show_current()
 
     def shown_post_ids(self) -> list[int]:
         """The ideas listed (after filters and search), top to bottom."""

@@ -1198,6 +1198,7 @@ class MainWindow(QMainWindow):
         self._backlog_order = order
         with busy():  # 50,000 ideas' titles read for their order: a second or two
             self.backlog.model.set_order(order)
+        self.backlog.show_current()  # the ideas picked, where the order put them
         for action in self._backlog_orders.actions():
             action.setChecked(action.data() == order)
 

@@ -692,3 +692,39 @@ def test_the_backlog_sorts_by_title_channel_or_age_and_keeps_the_picked_ideas(
     model.set_order("changed")
     assert panel.shown_post_ids()[0] == session.store.backlog()[0].id
     assert panel.shown_post_ids() == [p.id for p in session.store.backlog()]
+
+
+def test_an_idea_picked_stays_in_sight_as_the_order_moves_it(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """Sorted, or retitled in the title order, the idea picked went to row 2007 and the
+    list stayed at the top: picked, out of sight, nothing said where."""
+    channel = session.channels()[0].id
+    made = [
+        session.store.add_post(NewPost(f"Idea {n:03d}", channel, status=PostStatus.IDEA))
+        for n in range(200)
+    ]
+    for changes in made:
+        session.notify(changes)
+
+    def in_sight(post_id: int) -> bool:
+        rect = panel.list.visualRect(panel.index_of(post_id))
+        return panel.list.viewport().rect().intersects(rect)
+
+    top = panel.shown_post_ids()[0]
+    panel.select_posts([top])
+    panel.list.setCurrentIndex(panel.index_of(top))
+    assert in_sight(top)
+    session.notify(session.store.update_post(top, {"title": "Zulu, the last of them"}))
+    panel.model.set_order("title")
+    panel.show_current()
+    assert panel.shown_post_ids()[-1] == top
+    assert in_sight(top)
+    # Retitled to the top of the title order: followed there.
+    session.notify(session.store.update_post(top, {"title": "Aardvark, the first"}))
+    assert panel.shown_post_ids()[0] == top
+    assert in_sight(top)
+    session.notify(session.store.update_post(top, {"title": "Zulu again"}))
+    assert panel.shown_post_ids()[-1] == top
+    assert in_sight(top)
+    assert panel.selected_post_ids() == [top]
