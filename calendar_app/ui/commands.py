@@ -650,6 +650,8 @@ class DeletePostsCommand(_SnapshotCommand):
         self._scope = scope
         self.left_published = 0
         """Published posts in scope that stayed, out of their series, when it last ran."""
+        self.left_in_backlog = 0
+        """Posts of theirs in the backlog that stayed there, out of their series."""
 
     @property
     def post_ids(self) -> list[int]:
@@ -666,11 +668,10 @@ class DeletePostsCommand(_SnapshotCommand):
                 changes |= store.delete_occurrences(post_id, self._scope)
         # What went out stays on record, out of its series: said with the count.
         before = {p.id: p for p in self._before}
-        self.left_published = sum(
-            1
-            for post_id in changes.posts - changes.removed_posts
-            if post_id in before and before[post_id].status == PostStatus.PUBLISHED
-        )
+        left = [before[i] for i in changes.posts - changes.removed_posts if i in before]
+        self.left_published = sum(1 for p in left if p.status == PostStatus.PUBLISHED)
+        # So do those sent to the backlog, which went alone: said too.
+        self.left_in_backlog = sum(1 for p in left if p.date is None)
         return self.remember(changes)
 
     def counted_text(self, verb: str, count: int) -> str:
@@ -681,9 +682,12 @@ class DeletePostsCommand(_SnapshotCommand):
         )
 
 
-def said_deleted(gone: int, left_published: int, undo: str, unseen: str = "") -> str:
+def said_deleted(
+    gone: int, left_published: int, undo: str, unseen: str = "", *, left_in_backlog: int = 0
+) -> str:
     """The status bar's word on posts deleted: "Deleted 16 posts; 1 published post stays
-    on its day, out of the series; Ctrl+Z brings them back." (``undo`` the keys)."""
+    on its day, out of the series; Ctrl+Z brings them back." (``undo`` the keys); and
+    of the posts of the series in the backlog, which stay there."""
     them = "it" if gone == 1 else "them"
     stayed = ""
     if left_published:
@@ -691,6 +695,12 @@ def said_deleted(gone: int, left_published: int, undo: str, unseen: str = "") ->
         stayed = (
             f"; {plural(left_published, 'published post')} {'stays' if one else 'stay'} on"
             f" {'its day' if one else 'their days'}, out of the series"
+        )
+    if left_in_backlog:
+        one = left_in_backlog == 1
+        stayed += (
+            f"; {plural(left_in_backlog, 'post')} in the backlog {'stays' if one else 'stay'}"
+            " there, out of the series"
         )
     return f"Deleted {plural(gone, 'post')}{unseen}{stayed}; {undo} brings {them} back."
 

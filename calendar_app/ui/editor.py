@@ -2794,10 +2794,13 @@ class PostEditor(QDialog):
             self._error_handler(self, exc)
             return
         gone = len(command.last_changes.removed_posts)
-        if gone > 1 or command.left_published:
+        if gone > 1 or command.left_published or command.left_in_backlog:
             undo = QKeySequence(QKeySequence.StandardKey.Undo)
             said = said_deleted(
-                gone, command.left_published, undo.toString(QKeySequence.SequenceFormat.NativeText)
+                gone,
+                command.left_published,
+                undo.toString(QKeySequence.SequenceFormat.NativeText),
+                left_in_backlog=command.left_in_backlog,
             )
             self.session.changedShown.emit(said)
         self.saved = True

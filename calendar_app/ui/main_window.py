@@ -1331,14 +1331,21 @@ class MainWindow(QMainWindow):
         if not self.session.try_push(command, self):
             return
         gone = len(command.last_changes.removed_posts) or len(selected)
-        if gone > 1 or away or command.left_published:
+        if gone > 1 or away or command.left_published or command.left_in_backlog:
             # Several at once (a day's "+2" selects the day, Ctrl+A the month), or a row
             # scrolled away (Ctrl+End moved the ring, not the selection), went with no
             # word, or no sign on screen: said, with the way back.
             undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             unseen = f", {away} of them out of sight" if away else ""
             self.statusBar().showMessage(
-                said_deleted(gone, command.left_published, undo, unseen), 10_000
+                said_deleted(
+                    gone,
+                    command.left_published,
+                    undo,
+                    unseen,
+                    left_in_backlog=command.left_in_backlog,
+                ),
+                10_000,
             )
 
     def copy_selected(self, *, cut: bool = False) -> None:

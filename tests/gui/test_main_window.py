@@ -3784,6 +3784,8 @@ def test_an_occurrence_sent_to_the_backlog_is_deleted_alone_and_outlives_its_ser
     window.delete_action.trigger()
     assert scope_answers.asked == ["delete"]
     assert not session.store.posts([other.id, members[3].id])
+    said = window.statusBar().currentMessage()
+    assert "; 1 post in the backlog stays there, out of the series;" in said
     kept = session.store.post(parked.id)
     assert (kept.date, kept.series_id) == (None, None)
     assert parked.id in window.backlog.shown_post_ids()
