@@ -147,6 +147,14 @@ it came to the front with a mouse button down."""
 DRAG_RECHECKS_MS = (300, 1000, 3000)
 """When the calendar is looked at again after a drag out of a view ended."""
 
+_ORDER_SAID = {
+    "changed": "last changed first",
+    "added": "oldest first",
+    "title": "by title",
+    "channel": "by channel",
+}
+"""How the status bar says each of :data:`BACKLOG_ORDERS`, once chosen."""
+
 FILTER_MENUS: dict[FilterKey, str] = {
     "channels": "&Channels",
     "messages": "&Key messages",
@@ -648,6 +656,7 @@ class MainWindow(QMainWindow):
         self.sidebar = sidebar
         self.backlog = backlog
         backlog.model.set_order(self._backlog_order)
+        backlog.search.textChanged.connect(self._update_filter_buttons)  # Show All Posts
         backlog.search.installEventFilter(self._undo_through)
         self.month_view = month_view
         self.cadence_panel = cadence_panel
@@ -1190,7 +1199,7 @@ class MainWindow(QMainWindow):
         self.session.set_filters(self.session.filters.cleared(key))
         self._update_filter_buttons()
 
-    def sort_backlog(self, order: str) -> None:
+    def sort_backlog(self, order: str, *, said: bool = True) -> None:
         """List the backlog's ideas in ``order`` (a key of :data:`BACKLOG_ORDERS`), kept
         for the next start."""
         if order not in BACKLOG_ORDERS:
@@ -1199,12 +1208,16 @@ class MainWindow(QMainWindow):
         with busy():  # 50,000 ideas' titles read for their order: a second or two
             self.backlog.model.set_order(order)
         self.backlog.show_current()  # the ideas picked, where the order put them
+        if said:  # (chosen: a screen reader heard nothing change)
+            self.statusBar().showMessage(f"The backlog lists its ideas {_ORDER_SAID[order]}.", 5000)
         for action in self._backlog_orders.actions():
             action.setChecked(action.data() == order)
 
     def show_all_posts(self) -> None:
-        """Clear the filters and the search: every post in sight again."""
+        """Clear the filters and the searches (the window's, the backlog's): every post
+        in sight again."""
         self.search_edit.clear()
+        self.backlog.search.clear()  # (its ideas were still narrowed: "1 of 8 ideas")
         self.session.set_filters(Filters())
         self._update_filter_buttons()
         self.statusBar().showMessage(
@@ -1213,7 +1226,7 @@ class MainWindow(QMainWindow):
 
     def _update_filter_buttons(self) -> None:
         f = self.session.filters
-        self.show_all_action.setEnabled(f.active)
+        self.show_all_action.setEnabled(f.active or bool(self.backlog.search.text().strip()))
         for key, button in self.filter_buttons.items():
             count = len(f.chosen(key))
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""
@@ -2494,7 +2507,7 @@ class MainWindow(QMainWindow):
                 self._fit_panel = True  # once shown, at the size the screen allows
             elif splitter is self.splitters[1]:
                 self._fit_sidebar = True
-        self.sort_backlog(str(self.settings.value("backlogOrder", "changed")))
+        self.sort_backlog(str(self.settings.value("backlogOrder", "changed")), said=False)
         panel = self.settings.value("cadencePanel", True)
         self.panel_action.setChecked(panel not in (False, "false"))
         span = str(self.settings.value("cadencePanelRange", 0))

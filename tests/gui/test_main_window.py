@@ -1006,12 +1006,14 @@ def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
     entries["&Oldest First"].trigger()
     ideas = sorted(p.id for p in session.store.backlog())
     assert window.backlog.shown_post_ids() == ideas
+    assert window.statusBar().currentMessage() == "The backlog lists its ideas oldest first."
     assert entries["&Oldest First"].isChecked()
     assert not entries["&Last Changed First"].isChecked()
     window.save_settings()
     again = MainWindow(session, settings)
     qtbot.addWidget(again)
     assert again.backlog.shown_post_ids() == ideas
+    assert "lists its ideas" not in again.statusBar().currentMessage()  # said when chosen
     assert {a.text(): a.isChecked() for a in again.backlog_sort_menu.actions()}["&Oldest First"]
     # Another calendar opened in the window is listed so too.
     other = tmp_path / "other.cadence"
@@ -1054,6 +1056,12 @@ def test_show_all_posts_clears_every_filter_and_the_search_at_once(
         "The filters and the search are cleared: every post is shown."
     )
     assert window.month_view.posts_on(TODAY) == window.month_view.visible_posts(TODAY)
+    # The backlog's own search too (its ideas stayed narrowed, "1 of 8"): also alone.
+    window.backlog.search.setText("brainstorm")
+    assert action.isEnabled()
+    action.trigger()
+    assert window.backlog.search.text() == ""
+    assert not action.isEnabled()
 
 
 def test_a_match_said_gives_way_to_the_summary_when_the_search_or_filters_change(
