@@ -426,11 +426,13 @@ def _question(
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(text)
     box.setInformativeText(informative)
-    if len(informative) <= ONE_LINE_INFORMATIVE:
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if len(informative) <= ONE_LINE_INFORMATIVE and label is not None:
         # On one line: wrapped to the width of a short question ("Save this post?"), its
-        # last word stood alone below it ("lost.").
-        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
-        if label is not None:
+        # last word stood alone below it ("lost."). Not wider than half the screen (at
+        # three times the usual font it was cut at the screen's edge).
+        room = box.screen().availableGeometry().width() // 2
+        if label.fontMetrics().horizontalAdvance(informative) <= room:
             label.setWordWrap(False)
     return box
 

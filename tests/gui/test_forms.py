@@ -26,7 +26,7 @@ from calendar_app.ui.session import CalendarSession
 from calendar_app.ui.settings import CalendarSettingsDialog
 from calendar_app.ui.welcome import NewCalendarDialog, WelcomeDialog
 
-from .conftest import OFFSCREEN_POPUPS, TODAY
+from .conftest import OFFSCREEN_POPUPS, TODAY, app_font_times
 
 
 def form_labels(dialog: QDialog) -> list[str]:
@@ -283,3 +283,22 @@ def test_a_question_s_short_second_sentence_stays_on_one_line(qtbot: QtBot) -> N
     label = box.findChild(QLabel, "qt_msgbox_informativelabel")
     assert isinstance(label, QLabel)
     assert label.fontMetrics().horizontalAdvance(dialogs.UNSAVED_LOST) <= label.width()
+
+
+@OFFSCREEN_POPUPS
+def test_a_question_s_second_sentence_wraps_at_a_font_too_large_for_one_line(
+    qtbot: QtBot,
+) -> None:
+    """At three times the usual font the one line ran past the screen's edge, cut."""
+    from calendar_app.ui import dialogs
+
+    with app_font_times(4):
+        box = dialogs._question(
+            None, "saveChangesBox", "Unsaved Changes", "Save this post?", dialogs.UNSAVED_LOST
+        )
+        qtbot.addWidget(box)
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        assert isinstance(label, QLabel)
+        assert label.wordWrap()
+        room = box.screen().availableGeometry().width()
+        assert label.fontMetrics().horizontalAdvance(dialogs.UNSAVED_LOST) > room // 2
