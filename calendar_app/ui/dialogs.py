@@ -496,6 +496,31 @@ def ask_save_changes(parent: QWidget | None, title: str) -> SaveAnswer:
     return "cancel"
 
 
+def ask_create_calendar(parent: QWidget | None, name: str) -> SaveAnswer:
+    """Ask, as the new calendar's form closes with something filled in, whether to create
+    it ("save"): it asked to save changes to a calendar that did not exist yet."""
+    box = _question(
+        parent,
+        "createCalendarBox",
+        "New Calendar",
+        f"Create the calendar '{name}'?" if name else "Create this calendar?",
+        "If you don't, what you filled in is lost.",
+    )
+    create = box.addButton("&Create", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    if "&" not in discard.text():
+        discard.setText(f"&{discard.text()}")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(create)
+    box.setEscapeButton(cancel)
+    run_modal(box)
+    if box.clickedButton() is create:
+        return "save"
+    if box.clickedButton() is discard:
+        return "discard"
+    return "cancel"
+
+
 def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
     """Ask, as a post editor saves or closes over a post deleted elsewhere meanwhile,
     whether what was typed becomes a new post ("save"), goes, or stays open."""

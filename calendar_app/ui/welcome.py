@@ -97,7 +97,7 @@ from ..render.chips import accent, mix
 from ..render.weeks import locale_week_start
 from .dialogs import (
     SaveAnswer,
-    ask_save_changes,
+    ask_create_calendar,
     closes_unsaved,
     file_dialog_name,
     fit_on_screen,
@@ -1253,7 +1253,7 @@ class NewCalendarDialog(QDialog):
         self.setWindowTitle("New Calendar")
         self.setAccessibleName("New calendar")
         self.page = NewCalendarPage()
-        self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_save_changes
+        self.ask_save_changes: Callable[[QWidget, str], SaveAnswer] = ask_create_calendar
         """Asked when the form closes with something typed (replaceable, as in tests)."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = QPushButton("&Create Calendar")

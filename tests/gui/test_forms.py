@@ -4,9 +4,10 @@ platform's forms do (some dialogs wrote "Title", others "Calendar name:")."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -302,3 +303,35 @@ def test_a_question_s_second_sentence_wraps_at_a_font_too_large_for_one_line(
         assert label.wordWrap()
         room = box.screen().availableGeometry().width()
         assert label.fontMetrics().horizontalAdvance(dialogs.UNSAVED_LOST) > room // 2
+
+
+@OFFSCREEN_POPUPS
+def test_escape_in_a_new_calendar_s_form_asks_whether_to_create_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """It asked "Save your changes to 'My content calendar'?", of a calendar that did
+    not exist yet."""
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    dialog = NewCalendarDialog(lambda plan: False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.page.name_edit.setText("Client B")
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def answer() -> None:  # (no assertion here: a box left open would hang the test)
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        if isinstance(box, QDialog) and box is not dialog:
+            box.reject()  # Escape: the form stays
+
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(dialog.page.name_edit, Qt.Key.Key_Escape)
+    dialog.ask_save_changes = lambda parent, title: "discard"  # closed unasked at the end
+    assert seen[0][0] == "Create the calendar 'Client B'?"
+    assert seen[0][1] == "If you don't, what you filled in is lost."
+    assert "&Create" in seen[0][2]
+    assert dialog.isVisible()
+    dialog.done(0)
