@@ -435,14 +435,18 @@ class _SnapshotCommand(StoreCommand):
         self._before: list[Post] = store.posts(set(post_ids) | members) if others else named
         self._series_before: list[Series] = [store.series(s) for s in sorted(series_ids)]
         self._series_after: frozenset[int] = frozenset()
+        self._only_left: frozenset[int] = frozenset()
+        """Posts the step only took out of their series, where they were."""
         self.changed_ids: list[int] = []
         """The posts the step changed when it last ran (a series' others too)."""
 
     def placed_posts(self) -> frozenset[int]:
         """The posts the step changed: its undo puts back a whole series (the
-        occurrence's status undone named every day of it)."""
+        occurrence's status undone named every day of it). Not those that only left
+        their series where they are (one in the backlog, "All" deleted: its redo said
+        the 9 posts deleted were "now in the backlog")."""
         changed = self.last_changes.posts & frozenset(self.changed_ids)
-        return changed or self.last_changes.posts
+        return (changed or self.last_changes.posts) - self._only_left
 
     def revert(self) -> ChangeSet:
         store = self.session.store
@@ -454,6 +458,15 @@ class _SnapshotCommand(StoreCommand):
     def remember(self, changes: ChangeSet) -> ChangeSet:
         self._series_after = changes.series
         self.changed_ids = sorted(changes.posts)
+        if self._series_before:  # those that only left their series, where they are
+            was = {p.id: p for p in self._before}
+            self._only_left = frozenset(
+                p.id
+                for p in self.session.store.posts(changes.posts & was.keys())
+                if p.series_id is None
+                and was[p.id].series_id is not None
+                and (p.date, p.time) == (was[p.id].date, was[p.id].time)
+            )
         if self._counting is not None and self.text() == self._placeholder:
             # The posts it changed: not those of the series that were so already
             # ("Set 16 posts to Scheduled" where 8 were).

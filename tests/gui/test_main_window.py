@@ -3794,6 +3794,12 @@ def test_an_occurrence_sent_to_the_backlog_is_deleted_alone_and_outlives_its_ser
     assert not session.store.posts([other.id, members[3].id])
     said = window.statusBar().currentMessage()
     assert "; 1 post in the backlog stays there, out of the series;" in said
+    # Its undo and redo speak of the posts deleted, not of it ("now in the backlog").
+    window.undo_action.trigger()
+    assert "(now on " in window.statusBar().currentMessage()
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Redone: Delete ")
+    assert "backlog" not in window.statusBar().currentMessage()
     kept = session.store.post(parked.id)
     assert (kept.date, kept.series_id) == (None, None)
     assert parked.id in window.backlog.shown_post_ids()
