@@ -9,7 +9,8 @@ went, came, moved or changed. Only a new period resets a model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import insort
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any, Final, Generic, TypeVar
@@ -851,8 +852,14 @@ class BacklogModel(_PostRows, QAbstractListModel):
         moved an idea from row 1500 to the top as its typo was mended."""
         if self.order == "added":
             return sorted(posts, key=attrgetter("id"))
-        if len(self._title_keys) > 2 * len(posts) + 1000:  # titles gone since: let go
-            self._title_keys = {}
+        if len(self._title_keys) > 2 * self.session.count_ideas() + 1000:
+            self._title_keys = {}  # titles gone since (not those a filter hides): let go
+        if self.order in ("title", "channel"):
+            return sorted(posts, key=self._order_key())
+        return sorted(posts, key=_newest_first, reverse=True)  # the store's backlog order
+
+    def _order_key(self) -> Callable[[Post], Any]:
+        """The sort key of the title or the channel order."""
         keys = self._title_keys  # each title's read once (50,000 ideas, at each change)
 
         def by_title(post: Post) -> Any:
@@ -862,11 +869,10 @@ class BacklogModel(_PostRows, QAbstractListModel):
             return key
 
         if self.order == "title":
-            return sorted(posts, key=lambda p: (by_title(p), p.id))
-        if self.order == "channel":  # in the sidebar's order of channels, then by title
-            rank = {c.id: i for i, c in enumerate(self.session.channels(include_archived=True))}
-            return sorted(posts, key=lambda p: (rank.get(p.channel_id, 0), by_title(p), p.id))
-        return sorted(posts, key=_newest_first, reverse=True)  # the store's backlog order
+            return lambda p: (by_title(p), p.id)
+        # In the sidebar's order of channels, then by title.
+        rank = {c.id: i for i, c in enumerate(self.session.channels(include_archived=True))}
+        return lambda p: (rank.get(p.channel_id, 0), by_title(p), p.id)
 
     def set_order(self, order: str) -> None:
         """List the ideas in ``order`` (a key of :data:`BACKLOG_ORDERS`), the ideas picked
@@ -901,7 +907,16 @@ class BacklogModel(_PostRows, QAbstractListModel):
         accepts = self.session.filters.accepts
         kept = [self._cache[pid] for pid in self._ids if pid not in changed]
         fresh = self.session.posts(changes.posts - changes.removed_posts)
-        kept.extend(p for p in fresh if p.date is None and accepts(p))
+        fresh = [p for p in fresh if p.date is None and accepts(p)]
+        if self.order in ("title", "channel") and len(fresh) < len(kept):
+            # The others are in order already: each fresh one goes in its place (all
+            # of 50,000 ideas sorted again took a third of a second at each change).
+            key = self._order_key()
+            for post in fresh:
+                insort(kept, post, key=key)
+            self._apply(kept)
+            return
+        kept.extend(fresh)
         self._apply(self._sorted(kept))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
