@@ -1888,6 +1888,8 @@ class MainWindow(QMainWindow):
         """A word for posts an undo or redo put back where the filters, the search or the
         backlog's search hide them: " It is hidden by the filters; clear them to see it."
         (they came back out of sight, unsaid); else ""."""
+        if not self.session.filters.active and not self.backlog.search.text().strip():
+            return ""  # nothing hides them: not read (a redo of 100,000 posts, 1.6 s)
         posts = self.session.posts(post_ids)
         hidden = self.session.hidden_among(p.id for p in posts)
         if hidden:
