@@ -1264,7 +1264,16 @@ class NewCalendarDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.setSpacing(12)
-        layout.addWidget(self.page, 1)
+        # Scrolled where the screen is too short for the form (at twice the font, Create
+        # Calendar and Cancel were below the screen's edge); its problems in sight with
+        # the buttons.
+        area = scrolled(self.page)
+        # As wide as the form needs (it scrolls up and down only: it was cut sideways).
+        bar = area.verticalScrollBar()
+        side = bar.sizeHint().width() if bar is not None else 0
+        area.setMinimumWidth(self.page.minimumSizeHint().width() + side)
+        layout.addWidget(area, 1)
+        layout.addWidget(self.page.detach_problems())
         layout.addWidget(buttons)
         # Enter creates: the default once the button is the dialog's (made default
         # before, Cancel, the first that could be, took Enter). Enter on Cancel, focused,
@@ -1277,7 +1286,16 @@ class NewCalendarDialog(QDialog):
         self.page.revalidate()
         self.page.name_edit.setFocus()
         self.page.name_edit.selectAll()
-        fit_on_screen(self, 600, self.sizeHint().height())
+        margins = layout.contentsMargins()
+        whole = (  # the form shown whole where the screen has room
+            margins.top()
+            + self.page.sizeHint().height()
+            + self.page.problems_label.sizeHint().height()
+            + buttons.sizeHint().height()
+            + 2 * layout.spacing()
+            + margins.bottom()
+        )
+        fit_on_screen(self, 600, whole)
 
     def plan(self) -> NewCalendarPlan:
         return self.page.plan()

@@ -1933,6 +1933,50 @@ def test_on_a_screen_too_small_for_it_the_welcome_scrolls_and_keeps_its_buttons_
     assert dialog.rect().contains(problems.mapTo(dialog, problems.rect().bottomLeft()))
 
 
+@OFFSCREEN_POPUPS
+def test_file_new_calendar_scrolls_on_a_short_screen_and_keeps_its_buttons_in_sight(
+    qtbot: QtBot,
+) -> None:
+    """At twice the font on a 600-line screen, Create Calendar and Cancel were below the
+    screen's edge (the welcome's form scrolled; this one did not)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QScrollArea
+
+    from calendar_app.ui.welcome import NewCalendarDialog
+
+    normal = NewCalendarDialog(lambda plan: False)
+    qtbot.addWidget(normal)
+    with qtbot.waitExposed(normal):
+        normal.show()
+    area = normal.findChild(QScrollArea)
+    assert area is not None
+    bar = area.verticalScrollBar()
+    assert bar is not None
+    assert bar.maximum() == 0  # shown whole where there is room
+    normal.done(0)
+    with app_font_times(2):
+        dialog = NewCalendarDialog(lambda plan: False)
+        qtbot.addWidget(dialog)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
+    room = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= room.height()
+    assert dialog.page.width() >= dialog.page.minimumSizeHint().width()  # not cut sideways
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None
+    for button in (dialog.create_button, cancel):
+        assert button.isVisible()
+        bottom = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(bottom), button.text()
+    dialog.page.name_edit.setText("")
+    problems = dialog.page.problems_label
+    qtbot.waitUntil(problems.isVisible)
+    assert not problems.visibleRegion().isEmpty()
+    dialog.ask_save_changes = lambda parent, title: "discard"
+    dialog.done(0)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="no such signals to send")
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
 def test_a_terminate_signal_closes_the_window_as_quit_does(
