@@ -359,6 +359,16 @@ class ProblemsLabel(QLabel):
         self.setAccessibleName(f"Problems: {text}" if text else "Problems")
         self.pause.start()
 
+    def say_again(self) -> None:
+        """Say every problem now: Enter was refused for them (it said nothing then,
+        each problem said once, when it came up)."""
+        if self.text():
+            from . import accessible
+
+            self.pause.stop()
+            self._said = set(self.text().splitlines())
+            accessible.announce(self, " ".join(self.text().splitlines()))
+
     def _say(self) -> None:
         lines = self.text().splitlines()
         new = [line for line in lines if line not in self._said]
@@ -369,7 +379,7 @@ class ProblemsLabel(QLabel):
             accessible.announce(self, " ".join(new))
 
 
-def problems_label() -> QLabel:
+def problems_label() -> ProblemsLabel:
     """A :class:`ProblemsLabel` in the warning colour."""
     label = ProblemsLabel()
     palette = label.palette()
@@ -2528,8 +2538,9 @@ class PostEditor(QDialog):
             self._title_touched = True
             self._revalidate()
             # Save was refused: focus goes where the first problem is mended (a keyboard
-            # user heard nothing; Save, greyed, is no Tab stop).
+            # user heard nothing; Save, greyed, is no Tab stop), and the problems are said.
             faults[0][1].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.validation_label.say_again()
             return
         if self._post_gone():  # before any question about the series it was in
             self._close_over_gone_post()

@@ -1096,6 +1096,7 @@ class WelcomeDialog(QDialog):
         """Create the calendar the form describes (nothing happens while it has problems)."""
         self.new_page.revalidate()
         if self.new_page.problems():
+            self.new_page.problems_label.say_again()  # (Enter said nothing)
             return False
         try:
             store = create_planned_calendar(self.new_page.plan())
@@ -1302,7 +1303,9 @@ class NewCalendarDialog(QDialog):
 
     def accept(self) -> None:
         self.page.revalidate()
-        if not self.page.problems() and self._create(self.plan()):
+        if self.page.problems():
+            self.page.problems_label.say_again()  # (Enter said nothing)
+        elif self._create(self.plan()):
             super().accept()
 
     def reject(self) -> None:

@@ -2916,3 +2916,20 @@ def test_a_short_list_of_key_messages_shows_every_tick_and_says_nothing_more(
     qtbot.addWidget(editor)
     assert editor.message_list.count() <= 6
     assert not editor.messages_ticked.isVisibleTo(editor)
+
+
+def test_save_refused_says_its_problems_again(
+    qtbot: QtBot, session: CalendarSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on a form with a problem said nothing: the problem had been said once, as
+    it came up, and the greyed Save is no Tab stop."""
+    from .conftest import heard_announcements
+
+    editor = _editor(qtbot, session, post=_single_post(session))
+    editor.title_edit.setText("")
+    heard = heard_announcements(monkeypatch)
+    editor.accept()
+    assert not editor.saved
+    assert heard == ["A post needs a title."]
+    editor.accept()  # and again at each refusal
+    assert heard == ["A post needs a title."] * 2

@@ -335,3 +335,26 @@ def test_escape_in_a_new_calendar_s_form_asks_whether_to_create_it(
     assert "&Create" in seen[0][2]
     assert dialog.isVisible()
     dialog.done(0)
+
+
+def test_new_calendar_refused_says_its_problems_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter on the form with a problem said nothing (said once, as it came up)."""
+    from .conftest import heard_announcements
+
+    made: list[object] = []
+
+    def create(plan: object) -> bool:
+        made.append(plan)
+        return True
+
+    dialog = NewCalendarDialog(create)
+    qtbot.addWidget(dialog)
+    dialog.page.name_edit.setText("")
+    heard = heard_announcements(monkeypatch)
+    dialog.accept()
+    assert made == []
+    assert heard == [dialog.page.problems_label.text()]
+    assert "name" in heard[0]
+    dialog.ask_save_changes = lambda parent, title: "discard"
