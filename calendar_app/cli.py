@@ -332,9 +332,6 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
     print(created[0].uid, file=out)
     if archived:  # as the window does not offer them: said, the post added all the same
         print(f"(added on what is archived here: {', '.join(archived)})", file=sys.stderr)
-    for made in created:  # each post of a series whose day the clocks change on
-        if made.date is not None and made.time is not None:
-            _say_skipped(made.date, made.time, zone)
     first = created[0].date
     if args.repeat and not changes.series:  # as the editor saves it
         print(f"(the repeat gives one day, {first}: a post that does not repeat)", file=sys.stderr)
@@ -358,6 +355,10 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         more = len(created) - 1
         occurrences = "occurrence" if more == 1 else "occurrences"
         print(f"(and {more} more {occurrences} of the series{cap})", file=sys.stderr)
+    # Last: after the count of the series ("and 2 more" read as two more such nights).
+    for made in created:  # each post of a series whose day the clocks change on
+        if made.date is not None and made.time is not None:
+            _say_skipped(made.date, made.time, zone)
     return 0
 
 

@@ -2314,13 +2314,14 @@ def test_a_series_crossing_a_night_the_clocks_change_says_so(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every day at 02:30 from 26 March: only a series starting on the night itself
-    was said to go out an hour later there."""
+    was said to go out an hour later there. The series counted first: after the night's
+    note, "(and 4 more occurrences of the series)" read as four more such nights."""
     args = ["--title", "Night", "--channel", "LinkedIn", "--date", "2027-03-26", "--time", "02:30"]
     assert run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=5")[0] == 0
     assert capsys.readouterr().err == (
+        "(and 4 more occurrences of the series)\n"
         "(the clocks go forward that night: 02:30 does not exist on 2027-03-28,"
         " so the post goes out at 03:30)\n"
-        "(and 4 more occurrences of the series)\n"
     )
 
 
