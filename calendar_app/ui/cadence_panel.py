@@ -1193,6 +1193,14 @@ class CadencePanel(QWidget):
         due = day + timedelta(days=row.cadence_days)
         text = f"{day_text(day)}: {self._channels_text(channels)} — next due by "
         text += day_text(due, weekday=False)
+        hidden = self.session.filters.hidden_channels
+        if channels and all(c in hidden for c in channels):
+            # A click went to a day showing nothing, unsaid: the calendar hides it.
+            one = len(channels) == 1
+            text += (
+                f"\n(the filters hide {'this channel' if one else 'these channels'} in the"
+                " calendar; it counts all the same)"
+            )
         if not row.is_active(day):
             starts_on = self.session.key_message(row.message_id).starts_on
             if starts_on is not None and day < starts_on:

@@ -49,7 +49,7 @@ from calendar_app.ui.commands import (
     MovePostsCommand,
     UpdateKeyMessageCommand,
 )
-from calendar_app.ui.session import CalendarSession
+from calendar_app.ui.session import CalendarSession, Filters
 
 from .conftest import OFFSCREEN_POPUPS, TODAY, ScopeAnswers
 
@@ -306,6 +306,14 @@ def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
         panel.tooltip_at(row_point(panel, roof, day))
         == f"{day_text(day)}: {names} — next due by {due}"
     )
+    # Its channels hidden in the calendar: said (a click went to a day showing nothing).
+    session.set_filters(Filters(hidden_channels=frozenset(channels)))
+    assert panel.tooltip_at(row_point(panel, roof, day)) == (
+        f"{day_text(day)}: {names} — next due by {due}\n"
+        "(the filters hide these channels in the calendar; it counts all the same)"
+    )
+    session.set_filters(Filters(hidden_channels=frozenset(channels[:1])))  # one still shows
+    assert "filters hide" not in panel.tooltip_at(row_point(panel, roof, day))
 
 
 def test_tooltip_on_a_row_label_tells_status_last_and_next(
