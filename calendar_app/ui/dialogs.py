@@ -506,19 +506,7 @@ def ask_create_calendar(parent: QWidget | None, name: str) -> SaveAnswer:
         f"Create the calendar '{name}'?" if name else "Create this calendar?",
         "If you don't, what you filled in is lost.",
     )
-    create = box.addButton("&Create", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(QMessageBox.StandardButton.Discard)
-    if "&" not in discard.text():
-        discard.setText(f"&{discard.text()}")
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(create)
-    box.setEscapeButton(cancel)
-    run_modal(box)
-    if box.clickedButton() is create:
-        return "save"
-    if box.clickedButton() is discard:
-        return "discard"
-    return "cancel"
+    return _keep_discard_or_cancel(box, "&Create")
 
 
 def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
@@ -533,7 +521,13 @@ def ask_save_gone(parent: QWidget | None, title: str) -> SaveAnswer:
         else "This post was deleted in another window or program while you edited it.",
         "Save what you typed as a new post?",
     )
-    save = box.addButton("&Save as New Post", QMessageBox.ButtonRole.AcceptRole)
+    return _keep_discard_or_cancel(box, "&Save as New Post")
+
+
+def _keep_discard_or_cancel(box: QMessageBox, keep: str) -> SaveAnswer:
+    """Run a question whose answers are ``keep`` ("save", the default), Discard and
+    Cancel (Escape)."""
+    save = box.addButton(keep, QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(QMessageBox.StandardButton.Discard)
     if "&" not in discard.text():
         discard.setText(f"&{discard.text()}")
