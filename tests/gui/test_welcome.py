@@ -943,6 +943,23 @@ def test_a_calendar_with_a_copy_of_a_zone_is_imported_in_that_zone(
     assert dialog.store.info().timezone == "Europe/Berlin"
 
 
+def _imported_from_outlook(
+    dialog: WelcomeDialog, tmp_path: Path, components: str, errors: Recorder
+) -> CalendarStore:
+    """The calendar the welcome makes of an Outlook file of these ``components``."""
+    source = tmp_path / "outlook.ics"
+    source.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook"
+            f" 16.0 MIMEDIR//EN\r\n{components}END:VCALENDAR\r\n"
+        ).encode()
+    )
+    assert dialog.import_file(source)
+    assert errors.seen == []
+    assert dialog.store is not None
+    return dialog.store
+
+
 PLANNED_THERE = "where the file's events are planned."
 THIS_COMPUTER_S = "this computer's time zone."
 
@@ -994,17 +1011,7 @@ def test_an_ics_naming_no_zone_is_imported_in_the_one_its_events_start_in(
         f"DTSTART;TZID={tzid}:2026112{n}T080000\r\nSUMMARY:Story {n}\r\nEND:VEVENT\r\n"
         for n, tzid in enumerate(starts)
     )
-    source = tmp_path / "outlook.ics"
-    source.write_bytes(
-        (
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook"
-            f" 16.0 MIMEDIR//EN\r\n{events}END:VCALENDAR\r\n"
-        ).encode()
-    )
-    assert dialog.import_file(source)
-    assert errors.seen == []
-    store = dialog.store
-    assert store is not None
+    store = _imported_from_outlook(dialog, tmp_path, events, errors)
     assert store.info().timezone == zone
     assert {p.time for p in store.all_posts()} == times
     assert f"Its times are in {zone}, {why}" in notes.seen[-1]
@@ -1052,18 +1059,8 @@ def test_an_outlook_zone_named_by_its_display_name_is_known_by_its_clock(
         f'DTSTART;TZID="{tzid}":2027031{n}T090000\r\nSUMMARY:Meeting {n}\r\nEND:VEVENT\r\n'
         for n in (5, 6, 7)
     )
-    source = tmp_path / "outlook.ics"
-    source.write_bytes(
-        (
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook"
-            f" 16.0 MIMEDIR//EN\r\nBEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n{rules}"
-            f"END:VTIMEZONE\r\n{events}END:VCALENDAR\r\n"
-        ).encode()
-    )
-    assert dialog.import_file(source)
-    assert errors.seen == []
-    store = dialog.store
-    assert store is not None
+    zone_defined = f"BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n{rules}END:VTIMEZONE\r\n"
+    store = _imported_from_outlook(dialog, tmp_path, zone_defined + events, errors)
     assert store.info().timezone == zone
     assert {p.time for p in store.all_posts()} == {time(9, 0)}
 
