@@ -7079,63 +7079,55 @@ def test_a_post_the_editor_saves_out_of_the_filters_is_said_to_be_hidden(
     session.store.update_post(post.id, {"status": PostStatus.SCHEDULED})
     session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
     window.month_view.select_posts([post.id])
+    hidden_word = "The post you changed is hidden by the filters; clear them to see it."
 
-    def publish_and_save() -> None:
-        editor = QApplication.activeModalWidget()
-        assert isinstance(editor, PostEditor)
+    def saved_with(change: Callable[[PostEditor], object]) -> None:
+        def change_and_save() -> None:
+            editor = QApplication.activeModalWidget()
+            assert isinstance(editor, PostEditor)
+            change(editor)
+            editor.accept()
+
+        QTimer.singleShot(0, change_and_save)
+        window.edit_post(post.id)
+
+    def publish(editor: PostEditor) -> None:
         editor.status_combo.setCurrentIndex(
             editor.status_combo.findData(PostStatus.PUBLISHED.value)
         )
-        editor.accept()
 
-    QTimer.singleShot(0, publish_and_save)
-    window.edit_post(post.id)
+    saved_with(publish)
     assert session.store.post(post.id).status == PostStatus.PUBLISHED
-    assert window.statusBar().currentMessage() == (
-        "The post you changed is hidden by the filters; clear them to see it."
-    )
+    assert window.statusBar().currentMessage() == hidden_word
     # On a channel hidden.
     session.undo_stack.undo()
     other = next(c for c in session.channels() if c.id != post.channel_id)
     session.set_filters(Filters(hidden_channels=frozenset({other.id})))
     window.statusBar().clearMessage()
 
-    def move_and_save() -> None:
-        editor = QApplication.activeModalWidget()
-        assert isinstance(editor, PostEditor)
+    def to_other(editor: PostEditor) -> None:
         editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(other.id))
-        editor.accept()
 
-    QTimer.singleShot(0, move_and_save)
-    window.edit_post(post.id)
+    saved_with(to_other)
     assert session.store.post(post.id).channel_id == other.id
-    assert window.statusBar().currentMessage() == (
-        "The post you changed is hidden by the filters; clear them to see it."
-    )
+    assert window.statusBar().currentMessage() == hidden_word
     # Given another month too: the view stays (it turned to a month showing nothing).
     session.undo_stack.undo()
     shown = window.month_view.current_date()
     later = shown + timedelta(days=40)
 
-    def move_hidden_and_save() -> None:
-        editor = QApplication.activeModalWidget()
-        assert isinstance(editor, PostEditor)
-        editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(other.id))
+    def to_other_later(editor: PostEditor) -> None:
+        to_other(editor)
         editor.date_edit.setDate(QDate(later.year, later.month, later.day))
-        editor.accept()
 
-    QTimer.singleShot(0, move_hidden_and_save)
-    window.edit_post(post.id)
+    saved_with(to_other_later)
     assert session.store.post(post.id).date == later
     assert window.month_view.current_date() == shown
-    assert (
-        window.statusBar().currentMessage().endswith("hidden by the filters; clear them to see it.")
-    )
+    assert window.statusBar().currentMessage() == hidden_word
     # Saved in sight: nothing of the kind.
     session.set_filters(Filters())
     window.statusBar().clearMessage()
-    QTimer.singleShot(0, publish_and_save)
-    window.edit_post(post.id)
+    saved_with(publish)
     assert "hidden" not in window.statusBar().currentMessage()
 
 
