@@ -1226,7 +1226,9 @@ class MainWindow(QMainWindow):
 
     def _update_filter_buttons(self) -> None:
         f = self.session.filters
-        self.show_all_action.setEnabled(f.active or bool(self.backlog.search.text().strip()))
+        # (The backlog's search as it narrows: "#" alone looks for nothing.)
+        searching = self.session.store.searches(self.backlog.search.text())
+        self.show_all_action.setEnabled(f.active or searching)
         for key, button in self.filter_buttons.items():
             count = len(f.chosen(key))
             suffix = f" ({'−' if key == 'channels' else ''}{count})" if count else ""

@@ -852,14 +852,14 @@ class BacklogModel(_PostRows, QAbstractListModel):
         moved an idea from row 1500 to the top as its typo was mended."""
         if self.order == "added":
             return sorted(posts, key=attrgetter("id"))
-        if len(self._title_keys) > 2 * self.session.count_ideas() + 1000:
-            self._title_keys = {}  # titles gone since (not those a filter hides): let go
         if self.order in ("title", "channel"):
             return sorted(posts, key=self._order_key())
         return sorted(posts, key=_newest_first, reverse=True)  # the store's backlog order
 
     def _order_key(self) -> Callable[[Post], Any]:
         """The sort key of the title or the channel order."""
+        if len(self._title_keys) > 2 * self.session.count_ideas() + 1000:
+            self._title_keys = {}  # titles gone since (not those a filter hides): let go
         keys = self._title_keys  # each title's read once (50,000 ideas, at each change)
 
         def by_title(post: Post) -> Any:

@@ -728,3 +728,14 @@ def test_an_idea_picked_stays_in_sight_as_the_order_moves_it(
     assert panel.shown_post_ids()[-1] == top
     assert in_sight(top)
     assert panel.selected_post_ids() == [top]
+
+
+def test_the_title_order_s_keys_stay_bounded_as_an_idea_is_renamed(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """Each name an idea had kept its key: 1,500 renames of one idea, 1,508 keys."""
+    panel.model.set_order("title")
+    idea = panel.shown_post_ids()[0]
+    for n in range(1200):
+        session.notify(session.store.update_post(idea, {"title": f"Name {n}"}))
+    assert len(panel.model._title_keys) <= 2 * len(panel.shown_post_ids()) + 1000

@@ -1025,6 +1025,27 @@ def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
     assert window.backlog.shown_post_ids() == reopened
 
 
+def test_a_backlog_order_chosen_scrolls_to_the_idea_picked(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Sorted anew, the idea picked stayed picked out of sight, the list where it was:
+    Enter or Delete acted on an idea no one saw."""
+    channel = session.channels()[0].id
+    for n in range(150):
+        session.notify(
+            session.store.add_post(NewPost(f"Idea {n:03d}", channel, status=PostStatus.IDEA))
+        )
+    backlog = window.backlog
+    picked = backlog.shown_post_ids()[-1]
+    session.notify(session.store.update_post(picked, {"title": "Aardvark, the first by title"}))
+    backlog.select_posts([picked])
+    backlog.list.scrollToBottom()  # the list elsewhere, the idea picked out of sight
+    window.sort_backlog("title")
+    assert backlog.shown_post_ids()[0] == picked
+    rect = backlog.list.visualRect(backlog.index_of(picked))
+    assert backlog.list.viewport().rect().intersects(rect)
+
+
 def test_show_all_posts_clears_every_filter_and_the_search_at_once(
     window: MainWindow, session: CalendarSession, qtbot: QtBot
 ) -> None:
@@ -1056,7 +1077,10 @@ def test_show_all_posts_clears_every_filter_and_the_search_at_once(
         "The filters and the search are cleared: every post is shown."
     )
     assert window.month_view.posts_on(TODAY) == window.month_view.visible_posts(TODAY)
-    # The backlog's own search too (its ideas stayed narrowed, "1 of 8"): also alone.
+    # The backlog's own search too (its ideas stayed narrowed, "1 of 8"): also alone;
+    # not "#" alone, which narrows nothing.
+    window.backlog.search.setText("#")
+    assert not action.isEnabled()
     window.backlog.search.setText("brainstorm")
     assert action.isEnabled()
     action.trigger()
