@@ -1860,17 +1860,21 @@ class MainWindow(QMainWindow):
             where = ""
             placed = command.placed_posts() if isinstance(command, StoreCommand) else None
             if placed:
-                day, days, all_dated = self.session.store.days_spanned(placed)
-                if day is not None and all_dated:
+                store = self.session.store
+                day, days, all_dated = store.days_spanned(placed)
+                if day is not None:
                     first = day_text(day, year=self.session.today())
                     more = days - 1
                     away = self._picked_away(placed)
                     where = f" (now on {first}" + (
                         f" and {plural(more, 'other day')}" if more else ""
                     )
+                    if not all_dated:  # a series' post in the backlog: it named no day
+                        ideas = store.count_existing(placed) - store.count_dated(placed)
+                        where += f"; {ideas} in the backlog"
                     where += ", still picked)" if away else ")"
                 elif not all_dated:  # as a day is said: "Redone: Unschedule post." alone
-                    where = " (now in the backlog)" if day is None else ""
+                    where = " (now in the backlog)"
             self._step_word = f"{done}: {command.text()}{where}.{self._hidden_note(placed or back)}"
             bar.showMessage(self._step_word, 8000)
 

@@ -88,6 +88,7 @@ from calendar_app.ui.commands import (
     AddKeyMessageCommand,
     AddPostCommand,
     CampaignCommand,
+    ChangeRepeatCommand,
     ChannelCommand,
     DeleteKeyMessageCommand,
     DeletePostsCommand,
@@ -3829,6 +3830,28 @@ def test_an_occurrence_sent_to_the_backlog_is_deleted_alone_and_outlives_its_ser
     assert parked.id in window.backlog.shown_post_ids()
     session.undo_stack.undo()
     assert session.store.post(parked.id).series_id == series_id
+
+
+def test_an_undo_names_the_days_of_a_series_with_a_post_in_the_backlog(
+    window: MainWindow,
+) -> None:
+    """A series' repeat changed, one of its posts in the backlog: its undo and redo
+    named no day ("Undone: Change repeat of 'Tip'.")."""
+    session = window.session
+    first = next(
+        p
+        for p in session.posts_between(TODAY + timedelta(days=1), TODAY + timedelta(days=60))
+        if p.series_id is not None and p.status != PostStatus.PUBLISHED
+    )
+    assert first.series_id is not None
+    members = [p for p in session.store.series_posts(first.series_id) if p.date and p.date > TODAY]
+    session.push(MovePostsCommand(session, {members[-1].id: (None, None)}))
+    session.push(ChangeRepeatCommand(session, members[0].id, {}, "FREQ=WEEKLY;COUNT=3"))
+    window.undo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Undone: ")
+    assert "(now on " in said
+    assert "; 1 in the backlog)" in said
 
 
 def test_cut_then_paste_into_the_backlog_unschedules(window: MainWindow) -> None:
