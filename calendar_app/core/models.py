@@ -531,9 +531,18 @@ def going_out_time(day: date | None, at: time | None, zone: dt.tzinfo) -> time |
     or, where the clocks skip it that night (02:30 as they go forward), the time it
     then reads (03:30), as the week view places it (the month, the agenda and the
     client's page said 02:30, a time that night does not have)."""
-    if day is None or at is None:
+    if day is None or at is None or not _clocks_change_on(day, zone):
         return at
     return skipped_time(day, at, zone) or at
+
+
+@functools.lru_cache(maxsize=4096)  # asked of each chip painted: a day's answer kept
+def _clocks_change_on(day: date, zone: dt.tzinfo) -> bool:
+    """Whether ``zone``'s clocks change on ``day`` (its offset at the day's end is not the
+    one at its start)."""
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=zone)
+    end = dt.datetime.combine(day, dt.time.max, tzinfo=zone)
+    return start.utcoffset() != end.utcoffset()
 
 
 def as_they_go_out(posts: list[Post], zone: dt.tzinfo) -> list[Post]:
