@@ -751,19 +751,33 @@ def test_a_gap_filled_in_the_hour_the_clocks_skip_lands_at_the_time_it_goes_out(
     ]
 
 
+SKIP_NIGHT = date(2027, 3, 28)
+"""Summer time starts in Europe/Amsterdam at 02:00: 02:00 to 03:00 does not exist."""
+
+
+def _daily_series_over_the_skip_night(session: CalendarSession) -> int:
+    """A daily series at 09:00 from two days before :data:`SKIP_NIGHT`; its id."""
+    changes = session.store.add_series(
+        NewPost(
+            "Night shift",
+            session.channels()[0].id,
+            date=SKIP_NIGHT - timedelta(days=2),
+            time=time(9, 0),
+        ),
+        "FREQ=DAILY;COUNT=5",
+    )
+    session.notify(changes)
+    (series_id,) = changes.series
+    return series_id
+
+
 def test_a_series_dropped_in_the_hour_the_clocks_skip_keeps_that_time_on_its_clock(
     week: WeekView, session: CalendarSession, scope_answers: ScopeAnswers
 ) -> None:
     """Every day at 02:30: it set 03:30 on every post when the one dragged was on the
     night the clocks go forward (and 02:30 when it was the night before)."""
-    night = date(2027, 3, 28)
-    channel = session.channels()[0].id
-    changes = session.store.add_series(
-        NewPost("Night shift", channel, date=night - timedelta(days=2), time=time(9, 0)),
-        "FREQ=DAILY;COUNT=5",
-    )
-    session.notify(changes)
-    (series_id,) = changes.series
+    night = SKIP_NIGHT
+    series_id = _daily_series_over_the_skip_night(session)
     week.set_current_date(night)
     post = next(p for p in session.store.series_posts(series_id) if p.date == night)
     scope_answers.answer = "all"
@@ -777,14 +791,8 @@ def test_several_posts_with_an_occurrence_dropped_in_the_skipped_hour_land_as_th
     """A post and a series' occurrence dropped together at 02:15 on the night the clocks
     go forward, each placed alone (nothing asked): the shadow said "02:15 → 03:15" and
     both were stored at 02:15 (alone, each went to 03:15)."""
-    night = date(2027, 3, 28)
-    channel = session.channels()[0].id
-    changes = session.store.add_series(
-        NewPost("Night shift", channel, date=night - timedelta(days=2), time=time(9, 0)),
-        "FREQ=DAILY;COUNT=5",
-    )
-    session.notify(changes)
-    (series_id,) = changes.series
+    night = SKIP_NIGHT
+    series_id = _daily_series_over_the_skip_night(session)
     occurrence = next(p for p in session.store.series_posts(series_id) if p.date == night)
     alone = add_post(session, "Night owl", night, time(9, 0))
     week.set_current_date(night)
