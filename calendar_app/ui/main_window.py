@@ -1860,8 +1860,7 @@ class MainWindow(QMainWindow):
             where = ""
             placed = command.placed_posts() if isinstance(command, StoreCommand) else None
             if placed:
-                store = self.session.store
-                day, days, all_dated = store.days_spanned(placed)
+                day, days, ideas = self.session.store.spread(placed)
                 if day is not None:
                     first = day_text(day, year=self.session.today())
                     more = days - 1
@@ -1869,11 +1868,10 @@ class MainWindow(QMainWindow):
                     where = f" (now on {first}" + (
                         f" and {plural(more, 'other day')}" if more else ""
                     )
-                    if not all_dated:  # a series' post in the backlog: it named no day
-                        ideas = store.count_existing(placed) - store.count_dated(placed)
+                    if ideas:  # a series' post in the backlog: it named no day
                         where += f"; {ideas} in the backlog"
                     where += ", still picked)" if away else ")"
-                elif not all_dated:  # as a day is said: "Redone: Unschedule post." alone
+                elif ideas:  # as a day is said: "Redone: Unschedule post." alone
                     where = " (now in the backlog)"
             self._step_word = f"{done}: {command.text()}{where}.{self._hidden_note(placed or back)}"
             bar.showMessage(self._step_word, 8000)

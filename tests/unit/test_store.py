@@ -1395,6 +1395,9 @@ def test_dated_in_order_steps_through_what_the_filters_let_through(
     assert store.days_spanned([late, idea]) == (D1, 1, False)
     assert store.days_spanned([idea]) == (None, 0, False)
     assert store.days_spanned([]) == (None, 0, True)
+    # And how many are in the backlog (an undo's word: "now on …; 1 in the backlog").
+    assert store.spread([late, idea, untimed]) == (D1, 1, 1)
+    assert store.spread([idea]) == (None, 0, 1)
     # The first and last of their days, and whether one is in sight (an import's word).
     assert store.days_reached([late, idea, early], D, D) == (D, D1, True)
     assert store.days_reached([late, idea], D, D) == (D1, D1, False)
