@@ -2234,7 +2234,10 @@ _OWN_CHANNELS = re.compile(rf"^{X_CHANNEL}[;:]", re.M | re.I)
 _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)
 
 
-_START_ZONE = re.compile(r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)", re.M | re.I)
+_START_ZONE = re.compile(
+    r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)[^:\r\n]*:(\d{4})", re.M | re.I
+)
+"""An event's start in a zone: the zone's TZID, as written, and the start's year."""
 
 
 def planned(source: Path) -> tuple[str | None, str | None]:
@@ -2257,7 +2260,7 @@ def _planned_zone(unfolded: str) -> str | None:
     if match is not None:
         name = match.group(1).strip('"')
     else:
-        counted = Counter(found.strip('"').strip() for found in _START_ZONE.findall(unfolded))
+        counted = Counter(zone.strip('"').strip() for zone, _ in _START_ZONE.findall(unfolded))
         ranked = counted.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return None  # none, or as many in two zones: none is the plan's
@@ -2293,7 +2296,7 @@ def _zone_kept_by(unfolded: str, tzid: str) -> str | None:
     except Exception:  # icalendar raises many kinds for a broken VTIMEZONE
         return None
     years = sorted(
-        int(year) for zone, year in _START_YEAR.findall(unfolded) if zone.strip('"').strip() == tzid
+        int(year) for zone, year in _START_ZONE.findall(unfolded) if zone.strip('"').strip() == tzid
     )
     if not years:
         return None
@@ -2315,9 +2318,6 @@ def _zone_kept_by(unfolded: str, tzid: str) -> str | None:
 
 
 _VTIMEZONE = re.compile(r"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?$", re.M | re.S | re.I)
-_START_YEAR = re.compile(
-    r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)[^:\r\n]*:(\d{4})", re.M | re.I
-)
 
 
 def _tzid_of(block: str) -> str | None:
