@@ -1218,8 +1218,7 @@ class MainWindow(QMainWindow):
         in sight again."""
         self.search_edit.clear()
         self.backlog.search.clear()  # (its ideas were still narrowed: "1 of 8 ideas")
-        self.session.set_filters(Filters())
-        self._update_filter_buttons()
+        self.session.set_filters(Filters())  # (the buttons follow, as the filters change)
         self.statusBar().showMessage(
             "The filters and the search are cleared: every post is shown.", 5000
         )
