@@ -76,7 +76,7 @@ from icalendar import (
     vUri,
 )
 from icalendar.parser import Parameters
-from icalendar.prop import vRecur
+from icalendar.prop import vBroken, vRecur
 
 from .. import __version__
 from ..core import recurrence
@@ -1588,11 +1588,14 @@ class _Reader:
                     line = self.layout.line_starting(quoted.group(1), line)
                 raise _EventRefused("This line is not a property (NAME:value)", line=line)
             if name in _DATE_PROPERTIES:
-                what = "repeat rule" if name == "RRULE" else "date or time"
-                # The library's "Wrong datetime format: 20261305T090000Z" (or "Wrong date
-                # format 20260230", without its colon): the value.
-                shown = re.sub(r"^Wrong \w+ format:?\s*", "", error)
-                raise self.refuse(f"{name} is not a valid {what} ({shown}).", index, name)
+                # The value as the file writes it, not the library's words ("Expected
+                # int, got: two" for a rule's INTERVAL=two).
+                written = next(
+                    (str(v) for v in _as_list(event.get(name)) if isinstance(v, vBroken)),
+                    # (Or out of its "Wrong date format 20260230", without a colon.)
+                    re.sub(r"^Wrong \w+ format:?\s*", "", error),
+                )
+                raise self.refuse(_not_valid(name, written), index, name)
         start_prop = event.get("DTSTART")
         if start_prop is None:
             raise self.refuse(f"The event '{uid}' has no start (DTSTART).", index)
@@ -1766,9 +1769,8 @@ class _Reader:
                         found.pop()
                 moments.update(found)
         except (ValueError, TypeError, IndexError) as exc:  # (BYDAY=10MO: inside the library)
-            raise self.refuse(
-                f"RRULE is not a valid repeat rule: {_briefly(exc)}.", index, "RRULE"
-            ) from None
+            # (dateutil's words, which name the part: "bysetpos must be between 1 and 366")
+            raise self.refuse(_not_valid("RRULE", str(exc)), index, "RRULE") from None
         ordered = sorted(
             m
             for m in moments
@@ -2145,6 +2147,17 @@ def _calendar_line_ends(text: str) -> str:
     if alone > text.count("\n"):  # (a final line feed aside)
         return _RETURN_ALONE.sub("\r\n", text)
     return _DOUBLED_RETURNS.sub("\r\n", text)
+
+
+_VALUE_KINDS = {"RRULE": "repeat rule", "DURATION": "length of time"}
+"""What a property of :data:`_DATE_PROPERTIES` holds, where it is not a date or time."""
+
+
+def _not_valid(name: str, written: str) -> str:
+    """The refusal of property ``name``'s value: its kind, and what was ``written``
+    (shortened, on one line)."""
+    kind = _VALUE_KINDS.get(name, "date or time")
+    return f"{name} is not a valid {kind} ({shortened(one_line(written), 100)})."
 
 
 def _briefly(exc: BaseException) -> str:

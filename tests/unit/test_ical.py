@@ -3118,6 +3118,37 @@ def test_an_all_day_date_that_does_not_exist_is_skipped_at_its_line(
 
 
 @pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("DURATION:PT1 hour", "DURATION is not a valid length of time (PT1 hour)"),
+        ("RRULE:FREQ=WEEKLY;BYDAY=XX", "RRULE is not a valid repeat rule (FREQ=WEEKLY;BYDAY=XX)"),
+        (
+            "RRULE:FREQ=WEEKLY;INTERVAL=two",
+            "RRULE is not a valid repeat rule (FREQ=WEEKLY;INTERVAL=two)",
+        ),
+        (
+            "RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0",
+            "RRULE is not a valid repeat rule"
+            " (bysetpos must be between 1 and 366, or between -366 and -1)",
+        ),
+    ],
+)
+def test_a_bad_length_or_rule_is_skipped_with_its_value_as_written(
+    busy: CalendarStore, tmp_path: Path, line: str, said: str
+) -> None:
+    """A duration was "not a valid date or time", and both were said in the library's
+    words ("Expected int, got: two"), a rule's in another form ("rule: ...")."""
+    lines = [
+        *HEADER,
+        *vevent("a@example.com", "DTSTART:20260301T090000Z", "Fine"),
+        *vevent("b@example.com", "DTSTART:20260302T090000Z", "Broken", line),
+        "END:VCALENDAR",
+    ]
+    (skipped,) = skipped_alone(busy, write_ics(tmp_path / "bad-value.ics", lines))
+    assert skipped == f"line 17: {said}; not imported"
+
+
+@pytest.mark.parametrize(
     "twice", ["SUMMARY:Draft", "UID:b@example.com", "DTSTART:20260305T090000Z"]
 )
 def test_an_event_giving_a_property_twice_is_skipped(
