@@ -69,7 +69,7 @@ October 2000; Gaza's and Hebron's in 2040), which a week's step could pass over 
 
 def changes(zone: ZoneInfo, first: date, last: date) -> tuple[_Clock, list[_Change]]:
     """The zone's clock at the start of ``first`` (in UTC) and its changes up to
-    ``last``, each to the second (sought week by week, then by halves)."""
+    ``last``, each to the second (sought :data:`STEP` at a time, then by halves)."""
     at = int(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp())
     end = int(datetime(last.year, last.month, last.day, tzinfo=UTC).timestamp())
     opening = previous = _clock(zone, at)

@@ -69,7 +69,6 @@ from ..core.models import (
     KeyMessage,
     Post,
     PostStatus,
-    WeekStart,
     few,
     isolated,
     missed,
@@ -283,11 +282,6 @@ _HEADER_H = 18.0
 """The weekday names over a month grid."""
 
 
-def _grid_start(month: date, week_start: WeekStart) -> date:
-    """The first day a month's grid shows, in its first row's first column."""
-    return week_start.week_of(month)
-
-
 def _grid_weeks(plan: _Plan, month: date) -> tuple[date, int]:
     """The first day a month's page shows and its number of week rows: the weeks of the
     month the period covers (a report of a few days is not lost in a month of empty
@@ -297,7 +291,7 @@ def _grid_weeks(plan: _Plan, month: date) -> tuple[date, int]:
     last = min(month_end(month), report.last)
     if last < first:  # a month the period does not reach: its whole grid
         first, last = month, month_end(month)
-    start = _grid_start(first, report.week_start)
+    start = report.week_start.week_of(first)  # its first row's first column
     return start, (last - start).days // 7 + 1
 
 
