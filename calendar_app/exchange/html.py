@@ -115,7 +115,9 @@ def month_name(day: date, *, short: bool = False) -> str:
 
 def day_text(day: date | None, *, weekday: bool = True, year: bool | date = False) -> str:
     """``Wed 18 Nov`` (``Wed 18 Nov 2026`` with the year, or with a day as ``year``
-    when it is another year's); ``—`` for no day."""
+    when it is another year's); ``—`` for no day. In English, as the page and the PDF
+    are written, whatever the locale (the window's namesake in
+    :mod:`..render.cadence_strip` follows it)."""
     if day is None:
         return "—"
     year = with_year(day, year)
@@ -146,7 +148,8 @@ def other_dots(
 
 
 def range_text(first: date, last: date) -> str:
-    """``1 Oct 2026 – 31 Jan 2027``, ``1 Oct – 31 Dec 2026``, ``10 Dec 2026`` (one day)."""
+    """``1 Oct 2026 – 31 Jan 2027``, ``1 Oct – 31 Dec 2026``, ``10 Dec 2026`` (one day):
+    in English, as :func:`day_text`."""
     if first == last:
         return day_text(first, weekday=False, year=True)
     if first.year == last.year:
