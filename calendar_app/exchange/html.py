@@ -212,14 +212,14 @@ def months_between(first: date, last: date) -> list[date]:
 
 
 def status_label(status: MessageStatus | str, overdue_days: int) -> str:
-    """``on cadence``, ``not planned in time``, ``overdue by 12 days``, ``not started``,
-    ``ended``."""
+    """``on cadence``, ``not planned in time``, ``overdue by 12 days``, ``upcoming`` (as
+    the window's badge says it), ``ended``."""
     if status == MessageStatus.OVERDUE:
         return f"overdue by {overdue_days} day{'s' if overdue_days != 1 else ''}"
     return {
         MessageStatus.OK: "on cadence",
         MessageStatus.UNPLANNED: "not planned in time",
-        MessageStatus.UPCOMING: "not started",
+        MessageStatus.UPCOMING: "upcoming",
         MessageStatus.ENDED: "ended",
     }.get(MessageStatus(status), str(status))
 
@@ -312,8 +312,12 @@ def cadence_sentence(
             else:
                 many = f"{len(ahead)} of the {len(running)}"
             parts.append(f"{many} have days ahead not planned yet")
-    if len(resting) > 3:
-        parts.append(f"{len(resting)} key messages not running now")
+    if len(resting) > 3:  # counted as their badges say it ("not running now" read as a fault)
+        later = sum(m.status == MessageStatus.UPCOMING for m in resting)
+        if later:
+            parts.append(f"{later} key message{'s start' if later != 1 else ' starts'} later")
+        if len(resting) > later:
+            parts.append(f"{len(resting) - later} ended")
     else:
         for m in resting:
             known = dates.get(m.message_id)

@@ -862,7 +862,7 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
             "Status",
             f"as of {day_text(as_of, year=True)}: on cadence (its next delivery is planned in "
             "time), not planned in time (on time today, but nothing on the calendar before "
-            "it falls due), overdue by so many days, not started or ended.",
+            "it falls due), overdue by so many days, upcoming (it starts later) or ended.",
         ),
         (
             "On average",

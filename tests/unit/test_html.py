@@ -28,6 +28,7 @@ from calendar_app.exchange.html import (
     export_range,
     planned_from,
     safe_color,
+    status_label,
 )
 
 TODAY = date(2026, 11, 18)
@@ -884,6 +885,16 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
         )
         == "1 key message on cadence; '\u2068Warranty\u202e\u2069' ended."
     )
+    # Many not running, counted as their badges say it ("4 key messages not running now"
+    # read as a fault in a plan whose messages start next month).
+    later = [cadence(f"Later {i}", MessageStatus.UPCOMING) for i in range(4)]
+    assert cadence_sentence([cadence("Fine", MessageStatus.OK), *later]) == (
+        "1 key message on cadence; 4 key messages start later."
+    )
+    assert cadence_sentence([*later[:3], cadence("Old", MessageStatus.ENDED)]) == (
+        "3 key messages start later; 1 ended."
+    )
+    assert status_label(MessageStatus.UPCOMING, 0) == "upcoming"  # as the window's badge
 
 
 def test_sentence_names_the_days_ahead_a_message_on_cadence_is_not_planned_for() -> None:
