@@ -1351,9 +1351,12 @@ def _looks_like_ics(path: Path) -> bool:
         if head.startswith(ZIP_START):
             import zipfile
 
-            with zipfile.ZipFile(path) as archive:
-                return any(n.lower().endswith(".ics") for n in archive.namelist())
-    except (OSError, ValueError, RuntimeError):  # (zipfile's BadZipFile is a ValueError)
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    return any(n.lower().endswith(".ics") for n in archive.namelist())
+            except zipfile.BadZipFile:  # (a download cut short: its import says what it is)
+                return False
+    except (OSError, ValueError, RuntimeError):
         return False
     return ics_text(head).removeprefix("\ufeff").lstrip().upper().startswith("BEGIN:VCALENDAR")
 

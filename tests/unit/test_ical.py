@@ -3450,6 +3450,16 @@ def test_a_workbook_is_no_zip_of_icalendar_files(
     assert format_for(path) == fmt
 
 
+@pytest.mark.parametrize("name", ["plan.csv", "plan.tsv", "plan.txt"])
+def test_a_workbook_cut_short_is_read_as_the_file_its_name_says(tmp_path: Path, name: str) -> None:
+    """A download cut short begins as a zip and is none: "a problem it did not expect
+    (BadZipFile)", a bug's sentence; its import now says it is not UTF-8 text."""
+    whole = zipped({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<w/>"})
+    path = tmp_path / name
+    path.write_bytes(whole[: len(whole) // 2])
+    assert format_for(path) == "csv"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [
