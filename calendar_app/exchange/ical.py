@@ -1446,27 +1446,44 @@ class _Reader:
     # -- reading ----------------------------------------------------------------
 
     def parse(self) -> list[_Item]:
-        calendars = self._calendars()
+        outermost = self._calendars()
+        calendars = [c for cal in outermost for c in _with_nested(cal)]
         self.described = _descriptions(calendars)
         self.known_messages = _known_digests(calendars)
         self.without_notes = any(X_WITHOUT_NOTES in cal for cal in calendars)
         events: list[Any] = []
-        for cal in calendars:
+
+        def zones(cal: Any, outer: tzinfo | None) -> _Zones:
             # Each calendar of a file holding several (two exports put together) reads
-            # its own events in its own zones: its X-WR-TIMEZONE, its VTIMEZONEs.
+            # its own events in its own zones: its X-WR-TIMEZONE, its VTIMEZONEs; one
+            # inside another (files joined by hand) in the outer one's zone unless it
+            # names one.
             name = cal.get("X-WR-TIMEZONE")
-            floating: tzinfo | None = None
+            floating = outer
             if name:
                 with suppress(ZoneInfoNotFoundError, ValueError, OSError):
                     floating = ZoneInfo(str(name).strip())
-            context = _Zones(floating, {}, {})
-            for component in cal.subcomponents:
-                if component.name == "VEVENT":
+            return _Zones(floating, {}, {})
+
+        for cal in outermost:
+            # Inner calendars' events too, in the file's order (they were lost without a
+            # word); read without recursion, as deep as the file nests them.
+            stack = [(iter(cal.subcomponents), zones(cal, None))]
+            while stack:
+                parts, context = stack[-1]
+                component = next(parts, None)
+                if component is None:
+                    stack.pop()
+                elif component.name == "VEVENT":
                     events.append(component)
                     self._zones_of.append(context)
                 elif component.name == "VTIMEZONE" and "TZID" in component:
                     context.file_zones.setdefault(str(component["TZID"]), component)
                     self._any_file_zones.setdefault(str(component["TZID"]), component)
+                elif component.name == "VCALENDAR":
+                    stack.append(
+                        (iter(component.subcomponents), zones(component, context.floating))
+                    )
         self._in_calendar_of(0)
         if any(c.name in _NOT_EVENTS for cal in calendars for c in cal.subcomponents):
             for kind, line in self.layout.other_components():
@@ -2362,6 +2379,16 @@ def _planned_name(unfolded: str) -> str | None:
 _Described = dict[tuple[str, str], dict[str, Any]]
 """What a Cadence file says of its channels (``X_CHANNEL``), key messages and campaigns
 beyond their names, by (property, name in any case): the store's fields to make them with."""
+
+
+def _with_nested(cal: Any) -> list[Any]:
+    """``cal`` and the calendars inside it, at any depth, in the file's order."""
+    found: list[Any] = []
+    stack = [cal]
+    while stack:
+        found.append(current := stack.pop())
+        stack.extend(reversed([c for c in current.subcomponents if c.name == "VCALENDAR"]))
+    return found
 
 
 def _descriptions(calendars: Sequence[Any]) -> _Described:

@@ -1317,6 +1317,39 @@ def test_each_calendar_of_a_file_reads_its_events_in_its_own_zones(
     }
 
 
+def test_a_calendar_inside_another_reads_its_events_in_the_file_s_order(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """Files joined by hand, one calendar put inside another: its events were lost
+    without a word ("Added 0 posts", exit 0). Each is read in its own calendar's zone (or
+    the outer one's), and one refused is said at its own line; 300 deep is read too."""
+    lines = [
+        *HEADER,
+        "X-WR-TIMEZONE:Europe/Berlin",
+        *vevent("outer@x", "DTSTART:20261207T090000", "Fine outer"),
+        *HEADER,
+        *vevent("inner@x", "DTSTART:20261207T100000", "Fine inner, Berlin's"),
+        *HEADER,
+        "X-WR-TIMEZONE:America/New_York",
+        *vevent("york@x", "DTSTART:20261207T090000", "Fine New York"),
+        "END:VCALENDAR",
+        "END:VCALENDAR",
+        *vevent("bad@x", "DTSTART:20261304T160000"),
+        "END:VCALENDAR",
+    ]
+    (said,) = skipped_alone(busy, write_ics(tmp_path / "joined.ics", lines))
+    assert said == "line 38: DTSTART is not a valid date or time (20261304T160000); not imported"
+    times = {p.title: p.time for p in busy.all_posts() if p.title.startswith("Fine")}
+    assert times == {
+        "Fine outer": time(9, 0),
+        "Fine inner, Berlin's": time(10, 0),
+        "Fine New York": time(15, 0),
+    }
+    deep = [*HEADER * 300, *vevent("deep@x", "DTSTART:20261208T090000Z", "Deep")]
+    deep += ["END:VCALENDAR"] * 300
+    assert import_file(busy, write_ics(tmp_path / "deep.ics", deep))[:3] == (1, 0, 0)
+
+
 def test_a_calendar_of_a_file_may_use_a_zone_another_one_describes(
     planned: CalendarStore, tmp_path: Path
 ) -> None:
