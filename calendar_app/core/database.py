@@ -552,10 +552,12 @@ def writing_database(
     conn: sqlite3.Connection,
     before_writing: Callable[[], None] | None = None,
     rolled_back: Callable[[], None] | None = None,
+    locked: Callable[[], None] | None = None,
 ) -> Database:
     """``conn`` as a sqlite-utils database whose transactions (``atomic``) begin as
     writes (``BEGIN IMMEDIATE``), after ``before_writing`` (which may refuse by raising);
-    ``rolled_back`` is told when one is undone whole (what was read inside it is gone).
+    ``locked`` is asked once the file is theirs (it may refuse too); ``rolled_back`` is
+    told when one is undone whole (what was read inside it is gone).
 
     sqlite-utils begins a deferred transaction, which reads first and asks for the
     write lock only at its first change. If another program writes meanwhile, that
@@ -577,6 +579,8 @@ def writing_database(
                 before_writing()
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                if locked is not None:
+                    locked()
                 yield self
                 self.conn.execute("COMMIT")  # (a full disk may refuse it)
             except BaseException:

@@ -33,6 +33,7 @@ from . import recurrence
 from .colors import difference
 from .database import (
     BUSY_TIMEOUT_MS,
+    SCHEMA_VERSION,
     check_creatable,
     create_database,
     database_at,
@@ -53,6 +54,7 @@ from .errors import (
     READ_ONLY,
     CalendarFileError,
     InvalidInput,
+    NewerSchemaError,
     NotFound,
     NotKeptBeforeUpdate,
     StorageProblem,
@@ -793,6 +795,17 @@ class CalendarStore:
         and refused stayed the window's, and its exports')."""
         self._info = None
 
+    def _refuse_if_newer(self) -> None:
+        """Once a change holds the file: a newer Cadence may have brought it up to its own
+        version while it was open here (this one's writes would then break that one's
+        rules)."""
+        if self._conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{self.path.name} was brought up to date by a newer version of Cadence"
+                " while it was open here; update Cadence to change it. This change was"
+                " not saved."
+            )
+
     def _refuse_if_moved_or_replaced(self) -> None:
         """Before a change: the file open here must still be the one at :attr:`path`, or
         the change would go into a file no one sees, or damage the one there now. A
@@ -948,7 +961,10 @@ class CalendarStore:
             from .database import writing_database
 
             self._db = writing_database(
-                self._conn, self._refuse_if_moved_or_replaced, self._forget_what_was_read
+                self._conn,
+                self._refuse_if_moved_or_replaced,
+                self._forget_what_was_read,
+                self._refuse_if_newer,
             )
         return self._db
 

@@ -294,6 +294,29 @@ def test_newer_version_is_seen_in_a_file_another_program_has_open(tmp_path: Path
         assert other.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION + 1
 
 
+def test_a_calendar_a_newer_cadence_updates_while_open_here_takes_no_change(
+    tmp_path: Path,
+) -> None:
+    """A newer Cadence brought the file up to its version while this one had it open:
+    this one's changes went on being written into it, by rules that are no longer the
+    file's. Refused at the write (its lock held, so no update slips in between)."""
+    path = tmp_path / "shared.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        store.add_channel("LinkedIn")
+        with closing(sqlite3.connect(path)) as newer:
+            newer.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+            newer.commit()
+        with pytest.raises(NewerSchemaError) as caught:
+            store.add_channel("Newsletter")
+        assert str(caught.value) == (
+            "shared.cadence was brought up to date by a newer version of Cadence while it"
+            " was open here; update Cadence to change it. This change was not saved."
+        )
+        assert [c.name for c in store.channels()] == ["LinkedIn"]
+    with closing(sqlite3.connect(path)) as look:
+        assert look.execute("SELECT name FROM channels").fetchall() == [("LinkedIn",)]
+
+
 def test_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "plan.cadence"
     folder.mkdir()
