@@ -476,7 +476,16 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
         if not os.access(folder, os.W_OK | os.X_OK):  # not "choose another folder", as
             raise OSError(_why_not_writable(folder), "not writable", str(folder))  # a copy
         moved = store.file_moved_or_replaced() is not None
+        damage = store.first_unreadable()
+        if damage is not None:  # a copy of it would be no way back, and thin out those
+            raise BackupFailed(  # that are: they stay as they are
+                f"{store.path.name} is damaged (it {damage}), so no backup of it was kept"
+                " and its earlier ones stay as they were: open the latest of them (Help >"
+                " About shows where they are)."
+            )
         write_copy(store, target, checked_whole=moved, backup=True)
+    except BackupFailed:
+        raise
     except (OSError, CadenceError) as exc:
         # Said as what it is: the calendar itself is saved, only its backup is missing.
         problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc

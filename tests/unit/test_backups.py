@@ -159,6 +159,63 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     assert ages == [29, 3, 2, 0]
 
 
+def _spoil(path: Path, sql: str, value: object) -> None:
+    """Write ``value`` where the file's own checks would not let it (a sector lost)."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute(sql, [value])
+
+
+@pytest.mark.parametrize(
+    ("sql", "value", "holds"),
+    [
+        (
+            "UPDATE posts SET message_list = ?",
+            "\x00",
+            "unreadable bytes where a list of key messages",
+        ),
+        ("UPDATE posts SET date = ?", "2026-32-11", "'2026-32-11' where a date"),
+        ("UPDATE posts SET time = ?", "25:61", "'25:61' where a time"),
+        ("UPDATE posts SET status = ?", "sbheduled", "'sbheduled' where a post's status"),
+        (
+            "UPDATE posts SET updated_at = ?",
+            "yesterday",
+            "'yesterday' where a moment of a post's edit",
+        ),
+        ("UPDATE key_messages SET ends_on = ?", "soon", "'soon' where a date"),
+        ("UPDATE campaigns SET kind = ?", "ppomotion", "'ppomotion' where a kind of campaign"),
+        ("UPDATE series SET exdates = ?", "2027-01-04,2027-0", "'2027-0' where a date"),
+        ("UPDATE series SET anchor_time = ?", "9h", "'9h' where a time"),
+    ],
+)
+def test_a_damaged_calendar_is_not_backed_up_over_its_sound_backups(
+    store: CalendarStore, tmp_path: Path, sql: str, value: object, holds: str
+) -> None:
+    """A file damaged where the window did not look (one byte short: a post's key
+    messages read as a NUL) was backed up at each close, every copy as damaged, until
+    thinning had taken every sound one (120 days of closes, 27 backups, none opened)."""
+    channel = store.add_channel("LinkedIn").created[0]
+    store.add_key_message("Told")
+    store.add_campaign("Spring")
+    store.add_series(
+        NewPost(title="Weekly", channel_id=channel, date=date(2026, 12, 7), time=time(9, 0)),
+        "FREQ=WEEKLY;COUNT=3",
+    )
+    assert store.first_unreadable() is None
+    folder = tmp_path / "Backups"
+    sound = make_backup(store, folder, now=NOW - timedelta(days=3))
+    _spoil(store.path, sql, value)
+    assert store.first_unreadable() == f"holds {holds} belongs"
+    with pytest.raises(BackupFailed) as failed:
+        make_backup(store, folder, now=NOW)
+    assert str(failed.value) == (
+        f"test.cadence is damaged (it holds {holds} belongs), so no backup of it was kept"
+        " and its earlier ones stay as they were: open the latest of them (Help > About"
+        " shows where they are)."
+    )
+    assert [path for _, path in backups_of(folder, "test", calendar_key(store.path))] == [sound]
+
+
 def test_a_backup_that_will_not_go_is_left_and_the_others_thinned(
     store: CalendarStore, tmp_path: Path
 ) -> None:
