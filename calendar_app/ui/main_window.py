@@ -2849,6 +2849,16 @@ class MainWindow(QMainWindow):
         elif self.session.store.is_file(path):
             self.open_calendar(path)  # (says it is open already)
         else:
+            from ..core.database import check_calendar_file
+
+            try:  # (what it is, said before a question that could not be answered)
+                check_calendar_file(path)
+            except CadenceError as exc:
+                self.show_error(self, exc)
+                return
+            except OSError as exc:
+                self.show_error(self, os_problem_for(exc, str(path)))
+                return
             answer = self.ask_open_or_merge(self, path, self.session.store.info().name)
             if answer == "open":
                 self.open_calendar(path)

@@ -4045,6 +4045,31 @@ def _has_post_titled(window: MainWindow, title: str) -> bool:
     return title in {p.title for p in window.session.store.all_posts()}
 
 
+def test_a_dropped_file_that_is_no_calendar_it_can_open_is_said_before_any_question(
+    window: MainWindow, errors: Errors, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A text file named .cadence, or a calendar of a newer Cadence, dropped on the
+    window asked "Open or Merge?" first, and only then said what it was."""
+    asked: list[Path] = []
+    window.ask_open_or_merge = lambda parent, path, here: asked.append(path)
+    notes = tmp_path / "notes.cadence"
+    notes.write_text("Ideas for the spring campaign\n", encoding="utf-8")
+    newer = tmp_path / "newer.cadence"
+    CalendarStore.create(newer, name="Newer").close()
+    with closing(sqlite3.connect(newer)) as connection:
+        connection.execute("PRAGMA user_version = 99")
+        connection.commit()
+    for dropped in (notes, newer):
+        send_drop(window.backlog.list.viewport(), QPoint(10, 10), _files_mime(dropped))
+    qtbot.waitUntil(lambda: len(errors.seen) == 2)
+    assert errors.seen == [
+        f"{notes} is not a Cadence calendar.",
+        f"{newer} was saved by a newer version of Cadence; update Cadence to open it.",
+    ]
+    assert asked == []
+    assert notes.read_text(encoding="utf-8") == "Ideas for the spring campaign\n"
+
+
 def _files_mime(*paths: Path) -> QMimeData:
     """What a file manager's drag of ``paths`` carries."""
     mime = QMimeData()
