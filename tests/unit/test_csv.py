@@ -3259,6 +3259,19 @@ def test_a_unicode_text_file_with_its_mark_is_read(
     assert [(p.title, p.date) for p in store.all_posts()] == [("Café launch", date(2026, 12, 5))]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_unicode_text_file_without_its_mark_is_read_by_its_header(
+    store: CalendarStore, linkedin: int, encoding: str
+) -> None:
+    """UTF-16 written by a script, with no byte-order mark: every other byte of its
+    header zero. It was said to have no 'title' column, which its first line names."""
+    source = store.path.parent / "unmarked.csv"
+    source.write_bytes("title,channel,date\nCafé launch,LinkedIn,2026-12-05\n".encode(encoding))
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    assert [(p.title, p.date) for p in store.all_posts()] == [("Café launch", date(2026, 12, 5))]
+
+
 def test_a_tab_separated_download_is_imported_as_csv(tmp_path: Path) -> None:
     """Google Sheets' .tsv was refused by its name ("cannot tell the format"), and so was
     Excel's "Unicode Text" (a .txt), which the window could not even list."""
