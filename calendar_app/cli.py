@@ -164,10 +164,7 @@ def _open(path: Path) -> CalendarStore:
 
     store = CalendarStore.open(path)
     if store.left_as_is is not None:  # read as it is; a change says why it is refused
-        print(
-            "(read as an earlier release of Cadence saved it: " + store.left_as_is + ")",
-            file=sys.stderr,
-        )
+        print(f"({store.left_as_is} Until then, it is read as it is.)", file=sys.stderr)
     if store.kept_before_update is not None:
         print(
             "(brought up to date from an earlier release of Cadence, which no longer opens"

@@ -387,17 +387,26 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
         )
         kept = _copied_into(target, fill, rights_of=path, unless_in=earlier)
     except (OSError, CadenceError) as exc:
-        problem = os_problem_for(exc, str(target)) if isinstance(exc, OSError) else exc
+        # Said of the folder, named once (the copy's own name, never chosen by the user,
+        # made the sentence twice as long).
+        problem = os_problem_for(exc, str(folder)) if isinstance(exc, OSError) else exc
         if isinstance(problem, StorageProblem):
-            problem = on_writing(problem, str(target))
+            problem = on_writing(problem, str(folder))
         # The Backups folder's fault (full, not writable): the calendar may be read as it
         # is. Its own (damaged): not.
         kind = NotKeptBeforeUpdate if isinstance(problem, StorageProblem) else CalendarFileError
+        cause = getattr(exc, "errno", None) or getattr(exc.__cause__, "errno", None)
+        remedy = {
+            errno.ENOSPC: "make room there",
+            errno.EDQUOT: "make room there",
+            errno.EACCES: "let Cadence write there",
+            errno.EPERM: "let Cadence write there",
+            errno.EROFS: "let Cadence write there",
+        }.get(cause or 0, "make room there (or let Cadence write there)")
         raise kind(
             f"{path} comes from an earlier release of Cadence, and no copy of it as it"
-            f" was could be kept in {folder} before bringing it up to date:"
-            f" {after_colon(str(problem))} It is left as it was; make room there (or let"
-            " Cadence write there) and open it again."
+            f" was could be kept before bringing it up to date: {after_colon(str(problem))}"
+            f" It is left as it was; {remedy} and open it again."
         ) from exc
     return kept
 

@@ -289,6 +289,43 @@ def test_an_update_stopped_and_tried_again_keeps_one_copy_of_the_calendar_as_it_
     assert sorted(folder.iterdir()) == sorted([earlier, changed])
 
 
+@pytest.mark.parametrize(
+    ("error", "remedy"),
+    [
+        (errno.ENOSPC, "make room there"),
+        (errno.EACCES, "let Cadence write there"),
+        (errno.EROFS, "let Cadence write there"),
+        (errno.EIO, "make room there (or let Cadence write there)"),
+    ],
+)
+def test_an_update_that_cannot_keep_its_copy_says_the_folder_once_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int, remedy: str
+) -> None:
+    """The sentence named the Backups folder, then the copy's own long name in it, and
+    said "make room there (or let Cadence write there)" of a folder one may not write."""
+    from calendar_app.core import backups
+    from calendar_app.core.errors import NotKeptBeforeUpdate
+
+    def refuse(target: Path, *args: object, **kwargs: object) -> Path:
+        raise OSError(error, os.strerror(error), str(target))
+
+    monkeypatch.setattr(backups, "_copied_into", refuse)
+    old = tmp_path / "old.cadence"
+    write_schema_4(old)
+    folder = tmp_path / "Backups"
+    with closing(sqlite3.connect(old)) as conn, pytest.raises(CalendarFileError) as refused:
+        keep_before_update(conn, old, folder)
+    said = str(refused.value)
+    assert said.startswith(
+        f"{old} comes from an earlier release of Cadence, and no copy of it as it was could"
+        " be kept before bringing it up to date: "
+    )
+    assert said.endswith(f" It is left as it was; {remedy} and open it again.")
+    assert said.count(str(folder)) == 1
+    assert ".cadence" not in said.removeprefix(str(old))
+    assert isinstance(refused.value, NotKeptBeforeUpdate)  # (the calendar read as it is)
+
+
 def test_backups_an_earlier_release_named_in_full_age_out_with_the_new_ones(
     tmp_path: Path,
 ) -> None:
