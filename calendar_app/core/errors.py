@@ -252,10 +252,9 @@ def os_problem_for(exc: OSError, what: str) -> CadenceError:
         # A file where a folder goes (a Backups or Drafts folder made a file): said so,
         # not "could not be used: File exists".
         blocking = _file_in_the_way(Path(os.fsdecode(exc.filename)))
-        if blocking is not None:
-            return StorageProblem(
-                f"{blocking} is a file, not a folder, so {what} could not be used."
-            )
+        if blocking is not None:  # (the folder itself in the way: named once)
+            used = "" if Path(what) == blocking else f", so {what} could not be used"
+            return StorageProblem(f"{blocking} is a file, not a folder{used}.")
     return StorageProblem(f"{what} could not be used: {exc.strerror or exc}.")
 
 

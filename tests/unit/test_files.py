@@ -80,7 +80,8 @@ def test_an_export_clears_what_stopped_exports_left_beside_it(
 
 
 def test_a_file_where_a_folder_goes_is_said_as_such(tmp_path: Path) -> None:
-    """A Backups or Drafts folder made a file read "could not be used: File exists"."""
+    """A Backups or Drafts folder made a file read "could not be used: File exists"; the
+    folder itself, "…/Backups is a file, not a folder, so …/Backups could not be used"."""
     from calendar_app.core.errors import os_problem_for
 
     blocker = tmp_path / "Backups"
@@ -89,4 +90,5 @@ def test_a_file_where_a_folder_goes_is_said_as_such(tmp_path: Path) -> None:
         with pytest.raises((FileExistsError, NotADirectoryError)) as caught:
             inside.mkdir(parents=True, exist_ok=True)
         said = str(os_problem_for(caught.value, str(inside)))
-        assert said == f"{blocker} is a file, not a folder, so {inside} could not be used."
+        used = "" if inside == blocker else f", so {inside} could not be used"
+        assert said == f"{blocker} is a file, not a folder{used}."
