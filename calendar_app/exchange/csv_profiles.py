@@ -162,6 +162,7 @@ from ..core.models import (
     Post,
     PostStatus,
     backlog_status,
+    every_days,
     format_time,
     in_plans,
     in_words,
@@ -1708,6 +1709,15 @@ def import_csv(
         if new_rows and "status" not in columns:  # said: they count as deliveries
             summary.notes.append(NO_STATUS_NOTE)
         start_from_first_posts(store, summary)
+        if summary.messages_added:  # (a CSV round trip gave every message the default)
+            made = len(summary.messages_added)
+            which = "the one made here repeats" if made == 1 else f"the {made} made here repeat"
+            whose = "its" if made == 1 else "each one's"
+            summary.notes.append(
+                f"A CSV file holds no key message's cadence: {which}"
+                f" {every_days(store.info().default_cadence_days)}, the calendar's default;"
+                f" set {whose} own in Edit > Key Messages."
+            )
         ticker.finish()
     return summary
 

@@ -138,6 +138,9 @@ def test_command_line_round_trip(demo: CalendarStore, tmp_path: Path) -> None:
         " 'Installed by local experts', 'Solar pays for itself', 'Every roof counts' and 2"
         " more; 3 campaigns: 'Home Battery launch', 'Free roof check' and 'Winter install"
         " offer'\n"
+        # (Their cadences, 7 to 30 days, were the default's 14 unsaid.)
+        "  note: A CSV file holds no key message's cadence: the 5 made here repeat every 14"
+        " days, the calendar's default; set each one's own in Edit > Key Messages.\n"
     )
 
 
@@ -3257,6 +3260,27 @@ def test_a_unicode_text_file_with_its_mark_is_read(
     summary = import_csv(store, source, ImportOptions())
     assert summary.skipped == []
     assert [(p.title, p.date) for p in store.all_posts()] == [("Café launch", date(2026, 12, 5))]
+
+
+def test_a_key_message_a_csv_makes_is_said_to_repeat_at_the_default(
+    store: CalendarStore, linkedin: int
+) -> None:
+    """The file holds no cadence: made at the calendar's default, unsaid, a message of
+    every 7 days read on cadence for a fortnight after a round trip."""
+    source = store.path.parent / "one.csv"
+    source.write_text(
+        "title,channel,date,key_messages\nLaunch,LinkedIn,2026-12-05,Made here\n", encoding="utf-8"
+    )
+    summary = import_csv(store, source, ImportOptions(create_missing=True))
+    assert summary.notes[-1] == (
+        "A CSV file holds no key message's cadence: the one made here repeats every 14"
+        " days, the calendar's default; set its own in Edit > Key Messages."
+    )
+    source.write_text(
+        "title,channel,date,key_messages\nAgain,LinkedIn,2026-12-06,Made here\n", encoding="utf-8"
+    )
+    again = import_csv(store, source, ImportOptions(create_missing=True))
+    assert not any("cadence" in note for note in again.notes)  # (none made)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
