@@ -2014,15 +2014,16 @@ class MainWindow(QMainWindow):
 
         menu = self._post_menu
         menu.clear()
-        menu.addAction(f"&Go to {day_text(day)}", partial(self.go_to, day))
+        today = self.session.today()
+        # With its year when not this one's ("Go to Fri 1 Jan" over "from Thu 17 Dec 2026").
+        menu.addAction(f"&Go to {day_text(day, year=today)}", partial(self.go_to, day))
         menu.addSeparator()
         message = self.session.key_message(message_id)
-        today = self.session.today()
         gap = self.session.report().message(message_id).gap_on(day)
         # (Also from the part of it gone by: the solid red, the bar most in sight.)
         fill = max(gap.start, today) if gap is not None and gap.end >= today else day
         if fill != day:
-            menu.addAction(f"To fill the gap from {day_text(fill, year=day)}:").setEnabled(False)
+            menu.addAction(f"To fill the gap from {day_text(fill, year=today)}:").setEnabled(False)
         add_fill_actions(menu, self.session, self, message, fill, None, self._select_placed)
         return menu
 

@@ -5045,8 +5045,14 @@ def test_no_gap_to_fill_on_days_before_today(window: MainWindow, qtbot: QtBot) -
     # The cadence panel's red bar there, the gap still under way: filled from today (its
     # solid part, the most in sight, offered nothing).
     labels = _labels(window.gap_menu(message_id, past))
-    assert labels[1] == f"To fill the gap from {day_text(TODAY)}:"
+    assert labels[:2] == [f"Go to {day_text(past)}", f"To fill the gap from {day_text(TODAY)}:"]
     assert labels[-1].startswith("New Post With")
+    # A day of next year says its year, as the days after it do ("Go to Fri 1 Jan" over
+    # "from Thu 17 Dec 2026").
+    new_year = date(TODAY.year + 1, 1, 1)
+    assert _labels(window.gap_menu(message_id, new_year))[0] == (
+        f"Go to {day_text(new_year, year=True)}"
+    )
     # A gap over and done with is history, not a plan.
     done, over = next(
         (m.message_id, g) for m in session.report().messages for g in m.gaps if g.end < TODAY
