@@ -395,20 +395,35 @@ def keep_before_update(conn: sqlite3.Connection, path: Path, folder: Path) -> Pa
         # The Backups folder's fault (full, not writable): the calendar may be read as it
         # is. Its own (damaged): not.
         kind = NotKeptBeforeUpdate if isinstance(problem, StorageProblem) else CalendarFileError
-        cause = getattr(exc, "errno", None) or getattr(exc.__cause__, "errno", None)
-        remedy = {
-            errno.ENOSPC: "make room there",
-            errno.EDQUOT: "make room there",
-            errno.EACCES: "let Cadence write there",
-            errno.EPERM: "let Cadence write there",
-            errno.EROFS: "let Cadence write there",
-        }.get(cause or 0, "make room there (or let Cadence write there)")
         raise kind(
             f"{path} comes from an earlier release of Cadence, and no copy of it as it"
             f" was could be kept before bringing it up to date: {after_colon(str(problem))}"
-            f" It is left as it was; {remedy} and open it again."
+            f" It is left as it was; {_remedy(exc)} and open it again."
         ) from exc
     return kept
+
+
+_REMEDIES: dict[int | str, str] = {
+    **dict.fromkeys((errno.ENOSPC, errno.EDQUOT, "SQLITE_FULL"), "make room there"),
+    **dict.fromkeys(
+        (errno.EACCES, errno.EPERM, errno.EROFS, "SQLITE_READONLY", "SQLITE_PERM"),
+        "let Cadence write there",
+    ),
+    **dict.fromkeys((errno.EEXIST, errno.ENOTDIR), "move that file away"),
+}
+"""What to do about a copy the Backups folder would not take, by the cause's errno or
+SQLite's name for it."""
+
+
+def _remedy(exc: BaseException) -> str:
+    """What to do about ``exc`` (or the error under it) that kept a copy from Backups."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        for cause in (getattr(seen, "errno", None), getattr(seen, "sqlite_errorname", None)):
+            if cause in _REMEDIES:
+                return _REMEDIES[cause]
+        seen = seen.__cause__ or seen.__context__
+    return "make room there (or let Cadence write there)"
 
 
 def keep_replaced(target: Path) -> Path | None:

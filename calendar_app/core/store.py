@@ -366,6 +366,8 @@ def _moment(text: str) -> datetime:
 
 
 def _exdates(text: str) -> tuple[date, ...]:
+    if not isinstance(text, str):  # (bytes where a sector was lost)
+        raise _Unreadable(text, "a list of days a series skips")
     return tuple(cast(date, _day(d)) for d in text.split(",") if d)
 
 
@@ -2305,7 +2307,12 @@ class CalendarStore:
             ("SELECT DISTINCT occurrence FROM posts", _day),
             ("SELECT DISTINCT time FROM posts", _time),
             ("SELECT DISTINCT message_list FROM posts", _ID_LISTS.__getitem__),
-            ("SELECT created_at FROM posts UNION SELECT updated_at FROM posts", _moment),
+            # One per post: those SQLite reads as moments are (0.5 s in Python alone).
+            (
+                "SELECT created_at FROM posts WHERE julianday(created_at) IS NULL UNION"
+                " SELECT updated_at FROM posts WHERE julianday(updated_at) IS NULL",
+                _moment,
+            ),
             ("SELECT starts_on FROM key_messages UNION SELECT ends_on FROM key_messages", _day),
             ("SELECT DISTINCT kind FROM campaigns", _KINDS.__getitem__),
             ("SELECT starts_on FROM campaigns UNION SELECT ends_on FROM campaigns", _day),
@@ -2323,6 +2330,7 @@ class CalendarStore:
                     return _Unreadable(text, "a post's status").holds
         return None
 
+    @_said_of_the_file
     def date_range(self) -> tuple[date, date] | None:
         """The first and last dated post's dates, or None in an empty calendar."""
         # Asked apart, each end is one step down the date index: asked together, SQLite

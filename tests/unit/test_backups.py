@@ -186,6 +186,17 @@ def _spoil(path: Path, sql: str, value: object) -> None:
         ("UPDATE campaigns SET kind = ?", "ppomotion", "'ppomotion' where a kind of campaign"),
         ("UPDATE series SET exdates = ?", "2027-01-04,2027-0", "'2027-0' where a date"),
         ("UPDATE series SET anchor_time = ?", "9h", "'9h' where a time"),
+        # Bytes where a sector was lost: the check itself failed on them (TypeError).
+        (
+            "UPDATE series SET exdates = ?",
+            b"2027-01-04",
+            "unreadable bytes where a list of days a series skips",
+        ),
+        (
+            "UPDATE posts SET created_at = ?",
+            b"\x00\x01",
+            "unreadable bytes where a moment of a post's edit",
+        ),
     ],
 )
 def test_a_damaged_calendar_is_not_backed_up_over_its_sound_backups(
@@ -289,17 +300,29 @@ def test_an_update_stopped_and_tried_again_keeps_one_copy_of_the_calendar_as_it_
     assert sorted(folder.iterdir()) == sorted([earlier, changed])
 
 
+def _sqlite_full() -> None:
+    """A full disk as SQLite says it, inside VACUUM INTO (it has no errno)."""
+    from calendar_app.core.errors import environment_errors
+
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorname = "SQLITE_FULL"
+    with environment_errors():
+        raise full
+
+
 @pytest.mark.parametrize(
     ("error", "remedy"),
     [
         (errno.ENOSPC, "make room there"),
+        (None, "make room there"),  # SQLite's full disk
         (errno.EACCES, "let Cadence write there"),
         (errno.EROFS, "let Cadence write there"),
+        (errno.ENOTDIR, "move that file away"),
         (errno.EIO, "make room there (or let Cadence write there)"),
     ],
 )
 def test_an_update_that_cannot_keep_its_copy_says_the_folder_once_and_what_to_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int, remedy: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int | None, remedy: str
 ) -> None:
     """The sentence named the Backups folder, then the copy's own long name in it, and
     said "make room there (or let Cadence write there)" of a folder one may not write."""
@@ -307,7 +330,9 @@ def test_an_update_that_cannot_keep_its_copy_says_the_folder_once_and_what_to_do
     from calendar_app.core.errors import NotKeptBeforeUpdate
 
     def refuse(target: Path, *args: object, **kwargs: object) -> Path:
-        raise OSError(error, os.strerror(error), str(target))
+        if error is None:
+            _sqlite_full()
+        raise OSError(error, os.strerror(error or 0), str(target))
 
     monkeypatch.setattr(backups, "_copied_into", refuse)
     old = tmp_path / "old.cadence"

@@ -262,6 +262,23 @@ def test_a_value_another_program_spoiled_names_the_file_and_its_backups(
         assert str(one.value) == said
 
 
+def test_a_spoiled_first_or_last_day_names_the_file_and_its_backups(tmp_path: Path) -> None:
+    """The calendar's range of days (the page's export, the agenda) read without the
+    file's name or where its backups are."""
+    path = tmp_path / "spoiled.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("First", channel, date=date(2026, 12, 1)))
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE posts SET date = '2026-13-01'")
+    with CalendarStore.open(path) as store, pytest.raises(CalendarFileError) as problem:
+        store.date_range()
+    assert str(problem.value) == (
+        f"The calendar file {path} holds '2026-13-01' where a date belongs; it is damaged;"
+        f" {to_its_backups()}"
+    )
+
+
 def test_file_from_a_newer_cadence_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.cadence"
     _make_newer(path)
@@ -1031,8 +1048,7 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
     said = str(raised.value)
     assert said.startswith(f"{path} comes from an earlier release of Cadence, and no copy of it")
     assert said.endswith(
-        "It is left as it was; make room there (or let Cadence write there) and open it"
-        " again. This change was not saved."
+        "It is left as it was; move that file away and open it again. This change was not saved."
     )
     assert path.read_bytes() == before
     assert _marks_in_the_file_alone(path)[0] == 4
