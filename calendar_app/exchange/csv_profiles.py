@@ -994,14 +994,15 @@ def _read_text(source: Path) -> str:
             return data.decode("utf-16")
         # Without its mark (written by a script), a header of plain letters says it: every
         # other byte zero (it was blamed on a missing 'title' column).
-        head = data[:64]
-        if len(head) >= 8 and len(head) % 2 == 0:
+        whole = data[: len(data) // 2 * 2]  # (a file cut short by a byte: its last lost)
+        head = whole[:64]
+        if len(head) >= 8:
             for encoding, zeros, letters in (
                 ("utf-16-le", head[1::2], head[::2]),
                 ("utf-16-be", head[::2], head[1::2]),
             ):
                 if not zeros.strip(b"\x00") and b"\x00" not in letters:
-                    return data.decode(encoding)
+                    return whole.decode(encoding)
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportProblem(

@@ -317,7 +317,9 @@ def cadence_sentence(
         if later:
             parts.append(f"{later} key message{'s start' if later != 1 else ' starts'} later")
         if len(resting) > later:
-            parts.append(f"{len(resting) - later} ended")
+            over = len(resting) - later
+            noun = "" if later else f" key message{'s' if over != 1 else ''}"
+            parts.append(f"{over}{noun} ended")  # ("5 ended." alone named nothing)
     else:
         for m in resting:
             known = dates.get(m.message_id)

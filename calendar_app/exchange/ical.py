@@ -2174,12 +2174,13 @@ def _not_valid(name: str, written: str) -> str:
     """The refusal of property ``name``'s value: its kind, and what was ``written``
     (shortened, on one line)."""
     kind = _VALUE_KINDS.get(name, "date or time")
-    return f"{name} is not a valid {kind} ({shortened(one_line(written), 100)})."
+    return f"{name} is not a valid {kind} ({_briefly(written)})."
 
 
-def _briefly(exc: BaseException) -> str:
-    """The library's account of a problem, on one line and short (it quotes lines)."""
-    return shortened(one_line(str(exc)), 100)
+def _briefly(said: BaseException | str) -> str:
+    """A value, or the library's account of a problem, on one line and short (it quotes
+    lines)."""
+    return shortened(one_line(str(said)), 100)
 
 
 def _decode(source: Path, raw: bytes) -> str:

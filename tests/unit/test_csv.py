@@ -3283,14 +3283,17 @@ def test_a_key_message_a_csv_makes_is_said_to_repeat_at_the_default(
     assert not any("cadence" in note for note in again.notes)  # (none made)
 
 
+@pytest.mark.parametrize("cut", [0, 1])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_a_unicode_text_file_without_its_mark_is_read_by_its_header(
-    store: CalendarStore, linkedin: int, encoding: str
+    store: CalendarStore, linkedin: int, encoding: str, cut: int
 ) -> None:
     """UTF-16 written by a script, with no byte-order mark: every other byte of its
-    header zero. It was said to have no 'title' column, which its first line names."""
+    header zero. It was said to have no 'title' column, which its first line names; cut
+    short by a byte (its last line end's), "not UTF-8 text"."""
     source = store.path.parent / "unmarked.csv"
-    source.write_bytes("title,channel,date\nCafé launch,LinkedIn,2026-12-05\n".encode(encoding))
+    text = "title,channel,date\nCafé launch,LinkedIn,2026-12-05\n".encode(encoding)
+    source.write_bytes(text[: len(text) - cut])
     summary = import_csv(store, source, ImportOptions())
     assert summary.skipped == []
     assert [(p.title, p.date) for p in store.all_posts()] == [("Café launch", date(2026, 12, 5))]

@@ -894,6 +894,10 @@ def test_sentence_names_at_most_three_and_counts_the_rest() -> None:
     assert cadence_sentence([*later[:3], cadence("Old", MessageStatus.ENDED)]) == (
         "3 key messages start later; 1 ended."
     )
+    ended = [cadence(f"Old {i}", MessageStatus.ENDED) for i in range(4)]
+    assert cadence_sentence([cadence("Fine", MessageStatus.OK), *ended]) == (
+        "1 key message on cadence; 4 key messages ended."
+    )
     assert status_label(MessageStatus.UPCOMING, 0) == "upcoming"  # as the window's badge
 
 
