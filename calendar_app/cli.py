@@ -512,12 +512,17 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
         post = store.post_by_uid(args.uid)
         at = args.time if args.time is not None else post.time
-        store.move_posts({post.id: (args.date, at)})
+        today = store.today()
+        store.move_posts({post.id: (args.date, at)}, today)
         zone = store.zone
     when = args.date.isoformat() + (f" at {format_time(at)}" if at else "")
-    drafted = " (an idea out of the backlog: a draft now)"
-    changed = post.status_placed_on(args.date) != post.status
-    print(_line(f"Moved '{post.title}' to {when}{drafted if changed else ''}."), file=out)
+    status = post.status_placed_on(args.date, today)
+    said = {  # as the window says it
+        PostStatus.DRAFT: " (an idea out of the backlog: a draft now)",
+        PostStatus.SCHEDULED: " (scheduled there: published, it had not gone out on that day)",
+    }
+    note = said.get(status, "") if status != post.status else ""
+    print(_line(f"Moved '{post.title}' to {when}{note}."), file=out)
     if at is not None:
         _say_skipped(args.date, at, zone)
     return 0

@@ -706,26 +706,31 @@ class Post:
         """True when this post counts as a delivery of its key messages (DESIGN.md)."""
         return delivers(self.status, self.date, as_of)
 
-    def status_placed_on(self, day: dt.date | None) -> PostStatus:
+    def status_placed_on(self, day: dt.date | None, today: dt.date | None = None) -> PostStatus:
         """The status this post takes when a move or a copy places it on ``day``: an
         idea taken out of the backlog onto a day becomes a draft, planned now (and so,
         from today on, a delivery of its key messages), as in the post editor when its
         date is ticked; a scheduled or published post put in the backlog is a draft
-        there, since it has no day to go out on. Anything else keeps its status."""
+        there, since it has no day to go out on. Given ``today``, a published post put on
+        a day after it is scheduled: it has not gone out then (published, it counted as
+        delivered on a day to come, its real delivery gone). Anything else keeps its
+        status."""
         if self.status == PostStatus.IDEA and self.date is None and day is not None:
             return PostStatus.DRAFT
+        if self.status == PostStatus.PUBLISHED and day is not None and today is not None:
+            return PostStatus.SCHEDULED if day > today else self.status
         return backlog_status(self.status) if day is None else self.status
 
     def copy_to(self, day: dt.date | None, at: dt.time | None) -> NewPost:
         """A copy of this post (to create) on ``day`` at ``at`` (no time in the backlog).
-        A copy has not gone out yet: the copy of a published post on a day is scheduled."""
-        status = self.status_placed_on(day)
-        return replace(
-            self.as_new(),
-            date=day,
-            time=at if day is not None else None,
-            status=PostStatus.SCHEDULED if status == PostStatus.PUBLISHED else status,
-        )
+        A copy has not gone out yet: the copy of a published post on a day is scheduled;
+        one of a cancelled post, a repeat of its message, is a draft, planned again to be
+        approved (cancelled, it filled no gap, unsaid)."""
+        status = {
+            PostStatus.PUBLISHED: PostStatus.SCHEDULED,
+            PostStatus.CANCELLED: PostStatus.DRAFT,
+        }.get(self.status_placed_on(day), self.status_placed_on(day))
+        return replace(self.as_new(), date=day, time=at if day is not None else None, status=status)
 
     def as_new(self) -> NewPost:
         """This post's content as a post to create (a copy); change it with

@@ -2710,16 +2710,19 @@ class CalendarStore:
             self._conn.execute("DELETE FROM post_messages WHERE post_id = ?", (post.id,))
             self._conn.executemany(_INSERT_LINK, _links(post.id, post))
 
-    def move_posts(self, moves: Mapping[int, tuple[date | None, time | None]]) -> ChangeSet:
+    def move_posts(
+        self, moves: Mapping[int, tuple[date | None, time | None]], today: date | None = None
+    ) -> ChangeSet:
         """Give posts new dates and times (``None`` date: back to the backlog). An idea
-        moved out of the backlog onto a day becomes a draft (``Post.status_placed_on``)."""
+        moved out of the backlog onto a day becomes a draft, a published post moved
+        after ``today`` (if given) scheduled (``Post.status_placed_on``)."""
         current = {p.id: p for p in self.posts(moves)}
         edits: dict[int, PostChanges] = {}
         for post_id, (day, at) in moves.items():
             edits[post_id] = {"date": day, "time": at}
             post = current.get(post_id)  # _update_posts says which ones are missing
-            if post is not None and post.status_placed_on(day) != post.status:
-                edits[post_id]["status"] = post.status_placed_on(day)
+            if post is not None and post.status_placed_on(day, today) != post.status:
+                edits[post_id]["status"] = post.status_placed_on(day, today)
         return self._update_posts(edits, current)  # read once
 
     def copy_posts(

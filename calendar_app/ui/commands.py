@@ -512,7 +512,7 @@ class MovePostsCommand(_SnapshotCommand):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._scope == "this":
-            return self.remember(store.move_posts(self._moves))
+            return self.remember(store.move_posts(self._moves, self.session.today()))
         changes = ChangeSet()
         for post_id, (day, at) in self._moves.items():
             # A time set on every post in scope only when the drop gave this one another

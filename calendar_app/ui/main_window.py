@@ -642,6 +642,7 @@ class MainWindow(QMainWindow):
         session.placedShelved.connect(self._say_shelved)
         session.placedMissed.connect(self._say_missed)
         session.unpublished.connect(self._say_unpublished)
+        session.publishedAhead.connect(self._say_published_ahead)
         session.occurrencesMoved.connect(self._say_occurrences)
         session.copiedIn.connect(self._say_copied)
         session.filtersChanged.connect(self._update_filter_buttons)  # the sidebar's ticks too
@@ -1782,6 +1783,16 @@ class MainWindow(QMainWindow):
             if count == 1
             else f"{count} of the posts you moved to the backlog were published: they are"
             " drafts there, and no longer count as delivered; Undo (Ctrl+Z) puts them back."
+        )
+
+    def _say_published_ahead(self, count: int) -> None:
+        self._say_placed(
+            "The published post you moved to a day to come is Scheduled there, since it has"
+            " not gone out on it; Undo (Ctrl+Z) puts it back on the day it went out."
+            if count == 1
+            else f"{count} of the posts you moved to a day to come were published: they are"
+            " Scheduled there, since they have not gone out on it; Undo (Ctrl+Z) puts them"
+            " back."
         )
 
     def _say_missed(self, count: int, total: int, first: date) -> None:

@@ -204,6 +204,9 @@ class CalendarSession(QObject):
     unpublished = Signal(int)
     """Published posts just moved to the backlog, drafts there (no day they went out on,
     and no longer a delivery): how many."""
+    publishedAhead = Signal(int)
+    """Published posts just moved onto days after today, scheduled there (they have not
+    gone out on them): how many."""
     placedShelved = Signal(str)
     """Posts just placed on an archived channel or in a campaign over by their day, in a
     sentence (:meth:`shelved`)."""

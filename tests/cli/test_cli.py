@@ -505,6 +505,23 @@ def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
     assert (post["date"], post["status"]) == ("2026-12-08", "draft")
 
 
+def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(calendar: Path) -> None:
+    """Published, it counted as delivered on a day not come; its delivery on the day it
+    went out was gone (as the window's drop says it now)."""
+    today = calendar_today(calendar)
+    gone, ahead = (today - timedelta(days=3)).isoformat(), (today + timedelta(days=30)).isoformat()
+    add = ("post", "add", calendar, "--title", "Went out", "--channel", "LinkedIn")
+    uid = run(*add, "--date", gone, "--status", "published")[1].strip()
+    status, out = run("post", "move", calendar, uid, "--date", ahead)
+    assert status == 0
+    assert out.strip() == (
+        f"Moved 'Went out' to {ahead} (scheduled there: published, it had not gone out on"
+        " that day)."
+    )
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["status"]) == (ahead, "scheduled")
+
+
 def test_post_move_backlog_unschedules(calendar: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The window puts a post back in the backlog by a drag; the command line had no way."""
     uid = run(

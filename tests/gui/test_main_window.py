@@ -1635,6 +1635,49 @@ def test_a_published_post_dropped_in_the_backlog_is_said_to_be_a_draft_there(
     assert "published" not in window.statusBar().currentMessage()
 
 
+def test_a_published_post_dropped_on_a_day_to_come_is_scheduled_there_and_said(
+    window: MainWindow,
+) -> None:
+    """It stayed published, counted as delivered on a day not come, and its delivery on
+    the day it went out was gone from the record, unsaid. Onto another day gone by (a
+    date put right) it stays published; a Ctrl-drag copy of a cancelled post is a draft,
+    planned again (cancelled, the repeat filled no gap)."""
+    session = window.session
+    published = _a_published_post(session)
+    assert published.date is not None
+    # (Out of its campaign, whose end the drop would say rather.)
+    session.notify(session.store.update_posts({published.id: {"campaign_id": None}}))
+    published = session.store.post(published.id)
+    assert published.date is not None
+    ahead = TODAY + timedelta(days=5)
+    month = window.month_view
+    send_drop(month, month.day_rect(ahead).center(), posts_mime(session, [published]))
+    moved = session.store.post(published.id)
+    assert (moved.date, moved.status) == (ahead, PostStatus.SCHEDULED)
+    assert window.statusBar().currentMessage() == (
+        "The published post you moved to a day to come is Scheduled there, since it has"
+        " not gone out on it; Undo (Ctrl+Z) puts it back on the day it went out."
+    )
+    session.undo_stack.undo()
+    back = session.store.post(published.id)
+    assert (back.date, back.status) == (published.date, PostStatus.PUBLISHED)
+    window.statusBar().clearMessage()
+    before = published.date - timedelta(days=1)
+    send_drop(month, month.day_rect(before).center(), posts_mime(session, [published]))
+    put_right = session.store.post(published.id)
+    assert (put_right.date, put_right.status) == (before, PostStatus.PUBLISHED)
+    assert "Scheduled" not in window.statusBar().currentMessage()
+
+    made = session.store.add_post(
+        NewPost("Called off", published.channel_id, date=TODAY, status=PostStatus.CANCELLED)
+    )
+    session.notify(made)
+    copy = posts_mime(session, [session.store.post(made.created[0])])
+    send_drop(month, month.day_rect(ahead).center(), copy, ctrl=True)
+    (repeat,) = [p for p in session.posts_between(ahead, ahead) if p.title == "Called off"]
+    assert repeat.status == PostStatus.DRAFT
+
+
 @pytest.mark.parametrize("view", [0, 1, 2], ids=["month", "week", "agenda"])
 def test_tab_reaches_the_backlog_in_reading_order(
     window: MainWindow, qtbot: QtBot, view: int

@@ -954,16 +954,18 @@ def test_scheduling_from_the_backlog(store: CalendarStore, channel: int, add_pos
 
 
 @pytest.mark.parametrize(
-    ("status", "dated", "to", "becomes"),
+    ("status", "dated", "to", "becomes", "copy_becomes"),
     [
-        (PostStatus.IDEA, False, D, PostStatus.DRAFT),  # out of the backlog: planned now
-        (PostStatus.IDEA, True, D1, PostStatus.IDEA),  # an idea on a day stays one
-        (PostStatus.IDEA, False, None, PostStatus.IDEA),  # still in the backlog
-        (PostStatus.DRAFT, True, None, PostStatus.DRAFT),  # back to the backlog
-        (PostStatus.SCHEDULED, True, None, PostStatus.DRAFT),  # no day to go out on
-        (PostStatus.PUBLISHED, True, None, PostStatus.DRAFT),
-        (PostStatus.SCHEDULED, False, D, PostStatus.SCHEDULED),
-        (PostStatus.CANCELLED, False, D, PostStatus.CANCELLED),
+        (PostStatus.IDEA, False, D, PostStatus.DRAFT, PostStatus.DRAFT),  # planned now
+        (PostStatus.IDEA, True, D1, PostStatus.IDEA, PostStatus.IDEA),  # one on a day stays one
+        (PostStatus.IDEA, False, None, PostStatus.IDEA, PostStatus.IDEA),  # still in the backlog
+        (PostStatus.DRAFT, True, None, PostStatus.DRAFT, PostStatus.DRAFT),  # back to the backlog
+        (PostStatus.SCHEDULED, True, None, PostStatus.DRAFT, PostStatus.DRAFT),  # no day
+        (PostStatus.PUBLISHED, True, None, PostStatus.DRAFT, PostStatus.DRAFT),
+        (PostStatus.SCHEDULED, False, D, PostStatus.SCHEDULED, PostStatus.SCHEDULED),
+        # A copy of a cancelled post, a repeat of its message, is planned again (cancelled,
+        # it filled no gap, unsaid); the post moved stays cancelled.
+        (PostStatus.CANCELLED, False, D, PostStatus.CANCELLED, PostStatus.DRAFT),
     ],
 )
 def test_only_an_idea_taken_out_of_the_backlog_changes_status_when_moved_or_copied(
@@ -974,12 +976,27 @@ def test_only_an_idea_taken_out_of_the_backlog_changes_status_when_moved_or_copi
     dated: bool,
     to: date | None,
     becomes: PostStatus,
+    copy_becomes: PostStatus,
 ) -> None:
     post_id = add_post("Post", channel, D2 if dated else None, status=status)
     copied = store.copy_posts([(post_id, to, None)]).created[0]
     store.move_posts({post_id: (to, None)})
     assert store.post(post_id).status == becomes
-    assert store.post(copied).status == becomes
+    assert store.post(copied).status == copy_becomes
+
+
+def test_a_published_post_moved_after_today_is_scheduled_there(
+    store: CalendarStore, channel: int, add_post: Adder
+) -> None:
+    """Published on a day to come, it counted as delivered there, its real day gone."""
+    today = date(2026, 12, 7)
+    post_id = add_post("Went out", channel, today - timedelta(days=2), status=PostStatus.PUBLISHED)
+    store.move_posts({post_id: (today - timedelta(days=1), None)}, today)  # put right
+    assert store.post(post_id).status == PostStatus.PUBLISHED
+    store.move_posts({post_id: (today, None)}, today)  # it may go out today yet
+    assert store.post(post_id).status == PostStatus.PUBLISHED
+    store.move_posts({post_id: (today + timedelta(days=1), None)}, today)
+    assert store.post(post_id).status == PostStatus.SCHEDULED
 
 
 @pytest.mark.parametrize("day", [date(1899, 12, 31), date(3000, 1, 1), date(9999, 12, 31)])
