@@ -2834,12 +2834,20 @@ class MainWindow(QMainWindow):
         """What no pane takes comes here: a calendar or a file to import is taken
         anywhere on the window; anything else is refused with a word on what is (it was
         refused unsaid, the no-drop cursor alone)."""
-        from .dnd import POSTS_MIME
+        from .dnd import ICS_MIME, POSTS_MIME
 
         mime = event.mimeData()
         if accept_file_drag(event):
             return
-        if not mime.hasFormat(POSTS_MIME):  # (posts: over a part that takes none)
+        if mime.hasFormat(ICS_MIME) and not mime.hasFormat(POSTS_MIME):
+            # An event dragged out of another calendar program: told to drop "an
+            # iCalendar (.ics) file", which to its user is what they had just done.
+            self.statusBar().showMessage(
+                "This is an event from another program, not a file: save it as an"
+                " iCalendar (.ics) file, then drop the file here or open it with File > Import.",
+                8000,
+            )
+        elif not mime.hasFormat(POSTS_MIME):  # (posts: over a part that takes none)
             several = "One file at a time: drop" if len(mime.urls()) > 1 else "Drop"
             self.statusBar().showMessage(
                 f"{several} a Cadence calendar (.cadence) here to open it, or an iCalendar"

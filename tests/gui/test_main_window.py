@@ -4082,6 +4082,15 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
         hint = "a Cadence calendar (.cadence) here to open it, or an iCalendar (.ics) or CSV"
         assert hint in window.statusBar().currentMessage()
     assert window.statusBar().currentMessage().startswith("One file at a time: drop a ")
+    # An event dragged out of another calendar program, iCalendar text and no file: told
+    # to drop "an iCalendar (.ics) file", which its user had just done.
+    event = QMimeData()
+    event.setData("text/calendar", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n")
+    assert not drag_over(month, spot, event)
+    assert window.statusBar().currentMessage() == (
+        "This is an event from another program, not a file: save it as an iCalendar (.ics)"
+        " file, then drop the file here or open it with File > Import."
+    )
 
 
 def _has_post_titled(window: MainWindow, title: str) -> bool:
