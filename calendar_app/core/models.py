@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+import zlib  # (the store imports it as it opens a calendar)
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
@@ -847,8 +848,6 @@ def shown_note(
     coming back from another program is known for a past state of the post.
     ``with_controls``: the note as files written before control characters counted
     as line ends carry it (the same note for a text with none)."""
-    import zlib  # only imports and edits ask
-
     if with_controls:  # then only the text's line ends were read as LF
         title, body = title.strip(), body.replace("\r\n", "\n").replace("\r", "\n")
     else:

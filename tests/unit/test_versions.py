@@ -12,13 +12,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from calendar_app.core import database
 from calendar_app.core import store as store_module
 from calendar_app.core.models import NewPost, PostStatus
-from calendar_app.core.store import UNKNOWN, CalendarStore, History, key_of, version_key
+from calendar_app.core.store import (
+    UNKNOWN,
+    VERSION_STAMP,
+    CalendarStore,
+    History,
+    key_of,
+    version_key,
+)
 from calendar_app.exchange.csv_profiles import export_csv, import_csv
 from calendar_app.exchange.formats import (
     CONFLICT_MARK,
@@ -764,3 +771,14 @@ def test_an_older_file_from_google_does_not_undo_a_newer_one(
     assert (summary.previous, summary.conflicts) == ([], 0)
     assert _titles(ours) == ["Client wording"]
     assert import_ics(ours, newer, options, no_progress).unchanged == 1
+
+
+@settings(max_examples=300)
+@given(st.datetimes(timezones=st.timezones(), allow_imaginary=False))
+@example(datetime(26, 2, 5, 6, 33, 45, tzinfo=UTC))  # (a year of two digits, as strftime)
+def test_a_version_s_stamp_reads_as_strftime_writes_it(moment: datetime) -> None:
+    """Written by hand (strftime imported the time module at each of 5,000 posts), the
+    stamp must stay the one files and earlier releases hold: to the second, in UTC."""
+    written = moment.astimezone(UTC).strftime(VERSION_STAMP)
+    assert version_key(moment, 3) == (3, written)
+    assert version_key(moment.isoformat(), 3) == (3, written)
