@@ -184,7 +184,7 @@ def _without_deleted_words(copy: str, *, backup: bool) -> None:
     """Take the words of posts deleted (a paste undone, another client's post taken
     out) out of a fresh copy: the search index only marks them deleted, and a copy
     sent to a client carried them. Its segments merged into one drop them, the pages
-    they leave overwritten (a tenth of a second at 100,000 posts). Out of a copy
+    they leave overwritten (a third of a second at 100,000 posts). Out of a copy
     but a ``backup``, the names of records deleted too (:func:`_deleted_names_out`)."""
     conn = sqlite3.connect(copy, isolation_level=None)
     try:

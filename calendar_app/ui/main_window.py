@@ -2644,7 +2644,17 @@ class MainWindow(QMainWindow):
             return None
         from ..core.backups import make_backup
 
-        path = make_backup(self.session.store, self.backups)
+        # Said while it is written (11 s at a million posts, as the window closed, with
+        # nothing on screen: it looked hung).
+        said = "Keeping a backup of the calendar…"
+        self.statusBar().showMessage(said)
+        self.statusBar().repaint()
+        try:
+            with busy():
+                path = make_backup(self.session.store, self.backups)
+        finally:
+            if self.statusBar().currentMessage() == said:
+                self.statusBar().clearMessage()
         stack.setClean()
         self._backup_due = False
         self.settings.remove(self._unbacked_key())

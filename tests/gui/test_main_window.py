@@ -5746,8 +5746,16 @@ def test_the_agenda_sorts_from_its_menu_for_the_keyboard(window: MainWindow) -> 
 
 
 def test_a_changed_calendar_is_backed_up_on_close(
-    session: CalendarSession, settings: QSettings, tmp_path: Path, qtbot: QtBot
+    session: CalendarSession,
+    settings: QSettings,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Said while it is written, the pointer busy (11 s at a million posts, the window
+    still on screen and silent: it looked hung)."""
+    from calendar_app.core import backups
+
     folder = tmp_path / "Backups"
     win = MainWindow(session, settings, backups=folder)
     qtbot.addWidget(win)
@@ -5755,7 +5763,19 @@ def test_a_changed_calendar_is_backed_up_on_close(
     assert not folder.exists()  # nothing changed: no backup
     post = session.posts_between(TODAY, TODAY + timedelta(days=7))[0]
     session.push(MovePostsCommand(session, {post.id: (TODAY + timedelta(days=1), post.time)}))
+    seen: list[tuple[str, bool]] = []
+    real = backups.make_backup
+
+    def watched(store: CalendarStore, where: Path) -> Path:
+        cursor = QApplication.overrideCursor()
+        busy = cursor is not None and cursor.shape() == Qt.CursorShape.WaitCursor
+        seen.append((win.statusBar().currentMessage(), busy))
+        return real(store, where)
+
+    monkeypatch.setattr(backups, "make_backup", watched)
     win.close()
+    assert seen == [("Keeping a backup of the calendar…", True)]
+    assert QApplication.overrideCursor() is None
     (backup,) = folder.iterdir()
     with CalendarStore.open(backup) as copy:
         assert copy.post(post.id).date == TODAY + timedelta(days=1)
