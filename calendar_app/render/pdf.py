@@ -79,7 +79,7 @@ from ..core.models import (
     shortened,
 )
 from ..core.store import CalendarStore
-from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress
+from ..exchange.formats import Cancelled, ExportOptions, ExportSummary, Progress, no_progress
 from ..exchange.html import (
     day_text,
     long_day_text,
@@ -520,9 +520,11 @@ class _BusyLayout:
         self.detail_font = style.font(7.5)
         self.time_w = QFontMetricsF(self.time_font).horizontalAdvance("all day") + 10
         self.text_w = self.column_w - self.time_w - 8
-        self._laid: dict[tuple[str, str], tuple[QTextLayout, float]] = {}
-        """Each text laid out and its height, by font and text: the columns are flowed,
-        then painted, asking each post's several times (ten layouts a post, 5 s a year)."""
+        self._laid: dict[tuple[int, str], tuple[QTextLayout, float]] = {}
+        """Each text laid out and its height, by font (one of this layout's own, kept as
+        long as it is: by identity, ``QFont.key()`` cost 7 s over 100,000 posts) and
+        text: the columns are flowed, then painted, asking each post's several times
+        (ten layouts a post, 5 s a year)."""
 
     def detail(self, post: Post) -> str:
         """What a post's title line leaves out: its channel, key messages and status."""
@@ -548,7 +550,7 @@ class _BusyLayout:
 
     def laid(self, font: QFont, text: str) -> tuple[QTextLayout, float]:
         """``text`` laid out in ``font`` at the list's width, and its height."""
-        key = (font.key(), text)
+        key = (id(font), text)
         found = self._laid.get(key)
         if found is None:
             found = self._laid[key] = _wrapped_layout(font, text, self.text_w)
@@ -571,15 +573,15 @@ def busy_columns(
     left = height
     for day, posts in days:
         for index, post in enumerate(posts):
-            need = measure(post) + (_BUSY_HEADING if index == 0 else 0)
-            if need > left and columns[-1]:
+            room = measure(post)
+            if room + (_BUSY_HEADING if index == 0 else 0) > left and columns[-1]:
                 columns.append([])
                 left = height
             if index == 0 or not columns[-1]:
                 columns[-1].append(BusyLine(day, continued=index > 0))
                 left -= _BUSY_HEADING
             columns[-1].append(BusyLine(day, post))
-            left -= measure(post)
+            left -= room
     return [column for column in columns if column]
 
 
@@ -949,9 +951,11 @@ def _under_title(rect: QRectF, space: float) -> QRectF:
 
 
 def _pages(
-    plan: _Plan, style: PageStyle, page_size: tuple[float, float]
+    plan: _Plan, style: PageStyle, page_size: tuple[float, float], progress: Progress
 ) -> list[tuple[str, PagePainter]]:
-    """Every page in order, as (what it is, how to paint its body)."""
+    """Every page in order, as (what it is, how to paint its body). ``progress`` is told
+    nothing is done yet, month by month, as the posts are measured (15 s of a ten-year
+    report went by with no word and no Cancel)."""
     report = plan.report
     pages: list[tuple[str, PagePainter]] = []
     subtitle = (
@@ -993,6 +997,8 @@ def _pages(
     listed = _under_title(body, 14)
     layout = _BusyLayout(style, plan, listed.width())
     for month in months_between(report.first, report.last):
+        if not progress(0, 1):
+            raise Cancelled()
         days = busy_days(plan, style, body, month)
         columns = busy_columns(
             [(day, plan.posts_by_day[day]) for day in days], listed.height(), layout.height
@@ -1107,7 +1113,7 @@ def _render_images(
     style = PageStyle()
     full = _page_layout().fullRectPoints()
     page_size = (float(full.width()), float(full.height()))
-    pages = _pages(plan, style, page_size)
+    pages = _pages(plan, style, page_size, no_progress)
     scale = dpi / 72
     images: list[tuple[str, QImage]] = []
     for index, (name, paint) in enumerate(pages):
@@ -1125,7 +1131,7 @@ def _render_images(
                 [(name, paint)],
                 plan.report,
                 lambda: True,
-                lambda done, total: True,
+                no_progress,
                 scale,
                 numbering=(index + 1, len(pages)),
             )
@@ -1181,7 +1187,7 @@ def _export_pdf(
     layout = _page_layout()
     full = layout.fullRectPoints()
     page_size = (float(full.width()), float(full.height()))
-    pages = _pages(plan, style, page_size)
+    pages = _pages(plan, style, page_size, progress)
     try:
         # Made in memory, then written as any file is: Qt's writer says nothing of a
         # write that failed (a full disk), and a report cut short passed for one.

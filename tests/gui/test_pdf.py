@@ -213,7 +213,11 @@ def test_progress_is_reported_per_page(demo_path: Path, tmp_path: Path, qapp: ob
 
     with CalendarStore.open(demo_path) as store:
         export_pdf(store, tmp_path / "r.pdf", ExportOptions(today=TODAY), record)
-    assert calls == [(page, 8) for page in range(1, 9)]
+    # Nothing done yet, month by month, as the posts are measured (a ten-year report
+    # went 15 s without a word, and without a Cancel); then each page.
+    months = calls.index((1, 8))
+    assert months > 1
+    assert calls == [(0, 1)] * months + [(page, 8) for page in range(1, 9)]
 
 
 def test_cancelling_leaves_no_file_and_keeps_the_old_one(
@@ -234,6 +238,10 @@ def test_cancelling_leaves_no_file_and_keeps_the_old_one(
                 export_pdf(store, target, ExportOptions(today=TODAY), cancel_at_third)
     assert sorted(p.name for p in folder.iterdir()) == ["old.pdf"]
     assert old.read_bytes() == b"the report from last week"
+    # Stopped while its posts are measured, before any page.
+    with CalendarStore.open(demo_path) as store, pytest.raises(Cancelled):
+        export_pdf(store, fresh, ExportOptions(today=TODAY), lambda done, total: total != 1)
+    assert sorted(p.name for p in folder.iterdir()) == ["old.pdf"]
 
 
 def test_a_report_stopped_inside_a_page_says_nothing_of_qt_s_painter(
