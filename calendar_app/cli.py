@@ -519,7 +519,7 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     status = post.status_placed_on(args.date, today)
     said = {  # as the window says it
         PostStatus.DRAFT: " (an idea out of the backlog: a draft now)",
-        PostStatus.SCHEDULED: " (scheduled there: published, it had not gone out on that day)",
+        PostStatus.SCHEDULED: " (Scheduled there, since it has not gone out on that day)",
     }
     note = said.get(status, "") if status != post.status else ""
     print(_line(f"Moved '{post.title}' to {when}{note}."), file=out)

@@ -727,10 +727,11 @@ class Post:
         A copy has not gone out yet: the copy of a published post on a day is scheduled;
         one of a cancelled post, a repeat of its message, is a draft, planned again to be
         approved (cancelled, it filled no gap, unsaid)."""
+        placed = self.status_placed_on(day)
         status = {
             PostStatus.PUBLISHED: PostStatus.SCHEDULED,
             PostStatus.CANCELLED: PostStatus.DRAFT,
-        }.get(self.status_placed_on(day), self.status_placed_on(day))
+        }.get(placed, placed)
         return replace(self.as_new(), date=day, time=at if day is not None else None, status=status)
 
     def as_new(self) -> NewPost:

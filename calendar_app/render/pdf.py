@@ -520,11 +520,11 @@ class _BusyLayout:
         self.detail_font = style.font(7.5)
         self.time_w = QFontMetricsF(self.time_font).horizontalAdvance("all day") + 10
         self.text_w = self.column_w - self.time_w - 8
-        self._laid: dict[tuple[int, str], tuple[QTextLayout, float]] = {}
-        """Each text laid out and its height, by font (one of this layout's own, kept as
-        long as it is: by identity, ``QFont.key()`` cost 7 s over 100,000 posts) and
-        text: the columns are flowed, then painted, asking each post's several times
-        (ten layouts a post, 5 s a year)."""
+        self._laid: dict[tuple[str, str], tuple[QTextLayout, float]] = {}
+        """Each text laid out and its height, by font and text: the columns are flowed,
+        then painted, asking each post's several times (ten layouts a post, 5 s a year).
+        By the font's key, not its identity: a post's struck-through font lives only as
+        it is painted, and a later one given its id took its layout."""
 
     def detail(self, post: Post) -> str:
         """What a post's title line leaves out: its channel, key messages and status."""
@@ -550,7 +550,7 @@ class _BusyLayout:
 
     def laid(self, font: QFont, text: str) -> tuple[QTextLayout, float]:
         """``text`` laid out in ``font`` at the list's width, and its height."""
-        key = (id(font), text)
+        key = (font.key(), text)
         found = self._laid.get(key)
         if found is None:
             found = self._laid[key] = _wrapped_layout(font, text, self.text_w)

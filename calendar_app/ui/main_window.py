@@ -1790,9 +1790,8 @@ class MainWindow(QMainWindow):
             "The published post you moved to a day to come is Scheduled there, since it has"
             " not gone out on it; Undo (Ctrl+Z) puts it back on the day it went out."
             if count == 1
-            else f"{count} of the posts you moved to a day to come were published: they are"
-            " Scheduled there, since they have not gone out on it; Undo (Ctrl+Z) puts them"
-            " back."
+            else f"{count} published posts you moved to days to come are Scheduled there,"
+            " since they have not gone out on them; Undo (Ctrl+Z) puts them back."
         )
 
     def _say_missed(self, count: int, total: int, first: date) -> None:

@@ -515,8 +515,7 @@ def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(calendar: P
     status, out = run("post", "move", calendar, uid, "--date", ahead)
     assert status == 0
     assert out.strip() == (
-        f"Moved 'Went out' to {ahead} (scheduled there: published, it had not gone out on"
-        " that day)."
+        f"Moved 'Went out' to {ahead} (Scheduled there, since it has not gone out on that day)."
     )
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["status"]) == (ahead, "scheduled")

@@ -1416,3 +1416,21 @@ def test_the_report_of_a_period_reads_what_the_whole_calendar_says_of_it(
         monkeypatch.setattr(store, "delivery_rows", every_row)
         assert build_delivery_report(store, as_of=TODAY, first=first, last=last) == windowed
         assert _read(store, ExportOptions(first=first, last=last, today=TODAY)) == page
+
+
+def test_a_busy_day_s_title_is_laid_out_in_its_own_font_each_time(
+    demo_path: Path, qapp: object
+) -> None:
+    """Laid out once and kept, by the font's identity: a cancelled post's struck-through
+    font lives only as it is painted, and the next post's font, given its freed id, took
+    its layout (a live post printed struck through, a cancelled one not)."""
+    with CalendarStore.open(demo_path) as store:
+        plan = pdf._read_plan(store, ExportOptions(today=TODAY), TODAY)
+    layout = pdf._BusyLayout(PageStyle(), plan, WIDTH - 2 * pdf.MARGIN)
+    struck = []
+    for cancelled in [True, False] * 20:  # each font made and let go, as each post paints
+        font = QFont(layout.font)
+        font.setStrikeOut(cancelled)
+        struck.append(layout.laid(font, "Weekly tip")[0].font().strikeOut())
+        del font
+    assert struck == [True, False] * 20
