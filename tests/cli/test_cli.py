@@ -505,7 +505,9 @@ def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
     assert (post["date"], post["status"]) == ("2026-12-08", "draft")
 
 
-def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(calendar: Path) -> None:
+def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Published, it counted as delivered on a day not come; its delivery on the day it
     went out was gone (as the window's drop says it now)."""
     today = calendar_today(calendar)
@@ -519,6 +521,16 @@ def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(calendar: P
     )
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["status"]) == (ahead, "scheduled")
+    # Back to the day it went out, scheduled: counted as delivered there, said (it was
+    # not, as the window says it).
+    capsys.readouterr()
+    assert run("post", "move", calendar, uid, "--date", gone)[0] == 0
+    assert capsys.readouterr().err == (
+        f"({gone} is a day gone by, where Cadence counts the post as delivered; set it to"
+        " Published in the window if it went out, or to Cancelled.)\n"
+    )
+    assert run("post", "move", calendar, uid, "--date", ahead)[0] == 0
+    assert capsys.readouterr().err == ""  # (a day to come: nothing to say)
 
 
 def test_post_move_backlog_unschedules(calendar: Path, capsys: pytest.CaptureFixture[str]) -> None:
