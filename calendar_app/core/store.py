@@ -2013,12 +2013,6 @@ class CalendarStore:
             )
         ]
 
-    def days_spanned(self, post_ids: Collection[int]) -> tuple[date | None, int, bool]:
-        """Of these posts (those still here): the first day one is on, how many days
-        they are on, and whether every one is dated (:meth:`spread`)."""
-        first, days, undated = self.spread(post_ids)
-        return first, days, not undated
-
     def spread(self, post_ids: Collection[int]) -> tuple[date | None, int, int]:
         """Of these posts (those still here): the first day one is on, how many days
         they are on, and how many are in the backlog; read in one query, not post by

@@ -1408,10 +1408,10 @@ def test_dated_in_order_steps_through_what_the_filters_let_through(
         assert store.count_dated(every, **filters) == len(store.dated_in_order(every, **filters))
     assert store.count_dated([]) == 0
     # Where they are, in one query (an undo's word on 20,000 posts read each post).
-    assert store.days_spanned([late, untimed, early]) == (D, 2, True)
-    assert store.days_spanned([late, idea]) == (D1, 1, False)
-    assert store.days_spanned([idea]) == (None, 0, False)
-    assert store.days_spanned([]) == (None, 0, True)
+    assert store.spread([late, untimed, early]) == (D, 2, 0)
+    assert store.spread([late, idea]) == (D1, 1, 1)
+    assert store.spread([idea]) == (None, 0, 1)
+    assert store.spread([]) == (None, 0, 0)
     # And how many are in the backlog (an undo's word: "now on …; 1 in the backlog").
     assert store.spread([late, idea, untimed]) == (D1, 1, 1)
     assert store.spread([idea]) == (None, 0, 1)
