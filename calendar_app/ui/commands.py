@@ -502,6 +502,8 @@ class MovePostsCommand(_SnapshotCommand):
         )
         self._moves = dict(moves)
         self._scope = scope
+        self.published_ahead = 0
+        """Published posts it put on days to come, scheduled there, when it last ran."""
         # Ideas given days: "Schedule", the other way round from "Unschedule" (it read
         # "Move post", which an idea never was on a day to move from).
         scheduled = bool(moves) and all(day is not None for day, _ in moves.values())
@@ -512,7 +514,14 @@ class MovePostsCommand(_SnapshotCommand):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._scope == "this":
-            return self.remember(store.move_posts(self._moves, self.session.today()))
+            today = self.session.today()
+            self.published_ahead = sum(
+                p.status == PostStatus.PUBLISHED
+                and p.status_placed_on(self._moves[p.id][0], today) == PostStatus.SCHEDULED
+                for p in self._before
+                if p.id in self._moves
+            )
+            return self.remember(store.move_posts(self._moves, today))
         changes = ChangeSet()
         for post_id, (day, at) in self._moves.items():
             # A time set on every post in scope only when the drop gave this one another

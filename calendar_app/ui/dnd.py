@@ -396,17 +396,8 @@ def drop_posts(
     gone_out = sum(p.status == PostStatus.PUBLISHED for p in posts) if day is None else 0
     if moved and gone_out:  # (said before the word on posts hidden by the backlog's search)
         session.unpublished.emit(gone_out)
-    ahead = (  # published ones put on days to come: scheduled there (not gone out yet)
-        sum(
-            p.status == PostStatus.PUBLISHED
-            and p.status_placed_on(targets[p.id][0], session.today()) == PostStatus.SCHEDULED
-            for p in posts
-        )
-        if day is not None and scope == "this"
-        else 0
-    )
-    if moved and ahead:
-        session.publishedAhead.emit(ahead)
+    if moved and move.published_ahead:  # scheduled there: they have not gone out yet
+        session.publishedAhead.emit(move.published_ahead)
     occurrences = sum(p.series_id is not None for p in posts) if len(posts) > 1 else 0
     if moved and occurrences:  # no "this one / all" question for several: said instead
         session.occurrencesMoved.emit(occurrences)
