@@ -47,6 +47,8 @@ from .core.models import (
 )
 
 if TYPE_CHECKING:  # the modules themselves load only when a command needs them
+    from _typeshed import SupportsWrite
+
     from .core.cadence import CadenceReport
     from .core.store import CalendarStore
 
@@ -62,6 +64,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One sentence: "… does not exist (see …)", not "… does not exist. (see …)".
         raise UsageError(f"{message.rstrip('.')} (see '{self.prog} --help')")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse passes over a write that fails: "--help > full-disk" exited 0, unsaid.
+        if message:
+            stream = file or sys.stderr
+            stream.write(message)
+            getattr(stream, "flush", lambda: None)()
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -1330,6 +1339,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UsageError as exc:
         print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return 0  # "--help | head" has read what it wanted
+    except OSError as exc:  # --help or --version sent to an output that cannot take it
+        print(f"{PROG}: error: Cadence could not write its output ({_why(exc)}).", file=sys.stderr)
+        return 1
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
     if out is None:  # started with its output closed (">&-"): a new post's uid would be lost
@@ -1377,11 +1391,15 @@ class _Output(io.TextIOBase):
         except BrokenPipeError:
             raise  # "| head" has read what it wanted
         except OSError as exc:
-            why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
             raise OutputProblem(
-                f"Cadence could not write its output ({why.lower()}); anything the"
+                f"Cadence could not write its output ({_why(exc)}); anything the"
                 " command changed is saved."
             ) from exc
+
+
+def _why(exc: OSError) -> str:
+    """Why an output could not be written, in words to go in brackets."""
+    return ("the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)).lower()
 
 
 def _ran(status: int, out: _Output) -> int:

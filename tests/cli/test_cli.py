@@ -1436,6 +1436,26 @@ def test_output_that_cannot_be_written_is_said_with_the_change_kept(calendar: Pa
         assert store.search("Unsaid") == []
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk always full")
+@pytest.mark.parametrize("asked", [["--help"], ["--version"], ["post", "add", "--help"]])
+def test_help_that_cannot_be_written_is_said(asked: list[str]) -> None:
+    """argparse passed over its own failed write: "--help > file" on a full disk ended
+    with status 0 and an empty file, as if all went well."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "calendar_app", *asked],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "cadence: error: Cadence could not write its output (the disk is full).\n"
+    )
+
+
 def _window_started(args: list[str], **display: str) -> subprocess.CompletedProcess[str]:
     """``cadence ARGS`` opening the window with no display but ``display`` (DISPLAY=...)."""
     env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
