@@ -36,6 +36,7 @@ from .errors import (
     name_too_long,
     on_writing,
     os_problem_for,
+    to_its_backups,
 )
 from .files import held_elsewhere, put_in_place
 from .store import CalendarStore
@@ -80,6 +81,17 @@ def copy_target(store: CalendarStore, target: Path | str) -> Path:
             " another name."
         )
     return path
+
+
+def refuse_damaged(store: CalendarStore) -> None:
+    """Refuse to copy a calendar that holds damage (:meth:`.CalendarStore.first_unreadable`):
+    a copy sent to a client, or kept as the way back, carried it on unsaid."""
+    damage = store.first_unreadable()
+    if damage is not None:
+        raise CalendarFileError(
+            f"{store.path.name} is damaged (it {damage}), so no copy of it was written;"
+            f" {to_its_backups()}"
+        )
 
 
 def _holds_something(path: Path) -> bool:

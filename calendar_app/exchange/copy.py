@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.backups import copy_target, keep_replaced, write_copy
+from ..core.backups import copy_target, keep_replaced, refuse_damaged, write_copy
 from ..core.store import CalendarStore
 
 
@@ -14,6 +14,8 @@ def save_copy(store: CalendarStore, target: Path) -> Path | None:
 
     Nothing is left behind when it fails: see :func:`core.backups.write_copy`.
     """
-    kept = keep_replaced(copy_target(store, target))
+    target = copy_target(store, target)
+    refuse_damaged(store)
+    kept = keep_replaced(target)
     write_copy(store, Path(target))
     return kept

@@ -1220,13 +1220,15 @@ def selected_posts(store: CalendarStore, options: ExportOptions) -> list[Post]:
 def _export_cadence(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
-    from ..core.backups import copy_target, keep_replaced, write_copy
+    from ..core.backups import copy_target, keep_replaced, refuse_damaged, write_copy
 
     def step(done: int, total: int) -> None:
         if not progress(done, total):
             raise Cancelled
 
-    kept = keep_replaced(copy_target(store, target))  # a calendar the name hit by a slip
+    target = copy_target(store, target)
+    refuse_damaged(store)
+    kept = keep_replaced(target)  # a calendar the name hit by a slip
     if not options.filters():
         written = write_copy(store, target, step=step)
         return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)

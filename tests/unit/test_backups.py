@@ -227,6 +227,39 @@ def test_a_damaged_calendar_is_not_backed_up_over_its_sound_backups(
     assert [path for _, path in backups_of(folder, "test", calendar_key(store.path))] == [sound]
 
 
+@pytest.mark.parametrize("how", ["save a copy", "calendar copy", "calendar copy of a month"])
+def test_a_damaged_calendar_is_not_copied(store: CalendarStore, tmp_path: Path, how: str) -> None:
+    """Save a Copy As and an export as a Cadence calendar copied the damage unsaid: the
+    copy sent to a client, or kept as the way back, as damaged as the calendar."""
+    from calendar_app.exchange.copy import save_copy
+    from calendar_app.exchange.formats import EXPORTERS, ExportOptions, no_progress
+
+    channel = store.add_channel("LinkedIn").created[0]
+    store.add_post(NewPost(title="Told", channel_id=channel, date=date(2026, 12, 7)))
+    earlier = tmp_path / "earlier.cadence"
+    save_copy(store, earlier)  # the copy sent last week, replaced by this one's name
+    sent = earlier.read_bytes()
+    _spoil(store.path, "UPDATE posts SET date = ?", "2026-32-11")
+    month = ExportOptions(first=date(2026, 12, 1), last=date(2026, 12, 31))
+    options = month if how.endswith("month") else ExportOptions()
+
+    def copy(store: CalendarStore, target: Path) -> object:
+        if how == "save a copy":
+            return save_copy(store, target)
+        return EXPORTERS["cadence"](store, target, options, no_progress)
+
+    for target in (earlier, tmp_path / "new.cadence"):
+        with pytest.raises(CalendarFileError) as refused:
+            copy(store, target)
+        assert str(refused.value).startswith(
+            "test.cadence is damaged (it holds '2026-32-11' where a date belongs), so no"
+            " copy of it was written; if it is one of your calendars, open "
+        )
+    assert earlier.read_bytes() == sent
+    assert not (tmp_path / "new.cadence").exists()
+    assert not (data_folder() / "Backups").exists()  # nothing replaced to keep
+
+
 def test_a_backup_that_will_not_go_is_left_and_the_others_thinned(
     store: CalendarStore, tmp_path: Path
 ) -> None:
