@@ -534,8 +534,8 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     print(_line(f"Moved '{post.title}' to {when}{note}."), file=out)
     if status == PostStatus.SCHEDULED and args.date < today:  # as the window says it
         print(
-            f"({args.date} is a day gone by, where Cadence counts the post as delivered; set"
-            " it to Published in the window if it went out, or to Cancelled.)",
+            f"({args.date} is a past day, so Cadence counts the post as delivered; set it"
+            " to Published in the window if it went out, or to Cancelled.)",
             file=sys.stderr,
         )
     if at is not None:

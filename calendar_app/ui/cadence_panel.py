@@ -88,7 +88,7 @@ from ..render.cadence_strip import (
     strip_row,
 )
 from . import accessible
-from .commands import KeyboardTip, show_tooltip, without_access_key
+from .commands import KeyboardTip, plural, show_tooltip, without_access_key
 from .post_model import channel_lines
 from .session import CalendarSession
 
@@ -1334,7 +1334,7 @@ class CadencePanel(QWidget):
             whole = self._row_summary(row)
         else:
             overdue = [r.title for r in self._rows if r.status == MessageStatus.OVERDUE]
-            whole = f"{len(self._rows)} key messages"
+            whole = plural(len(self._rows), "key message")
             if overdue:
                 whole += f", {len(overdue)} overdue: " + ", ".join(overdue)
             day = self._day_tooltip(self._cursor)

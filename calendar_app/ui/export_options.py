@@ -181,7 +181,7 @@ class ExportOptionsDialog(QDialog):
             messages_layout.addWidget(hint_label("Those the calendar shows start ticked alone."))
         elif self._retired:
             messages_layout.addWidget(hint_label("Archived ones start unticked."))
-        self.messages_hint = hint_label("Only posts carrying a checked message.", wrap=False)
+        self.messages_hint = hint_label("Only posts carrying a ticked message.", wrap=False)
         keep_room(self.messages_hint)  # the dialog does not jump as boxes are ticked
         messages_layout.addWidget(self.messages_hint)
         channels_layout.addStretch(1)  # both lists at the top of their boxes
@@ -391,9 +391,9 @@ class ExportOptionsDialog(QDialog):
         if self.limit_days.isChecked() and self.last_edit.date() < self.first_edit.date():
             problem = "The last day comes before the first."
         elif self.channels.count() and not channels:
-            problem = "Check at least one channel."
+            problem = "Tick at least one channel."
         elif self.messages.count() and not messages:
-            problem = "Check at least one key message."
+            problem = "Tick at least one key message."
         self.messages_hint.setVisible(not all_messages)
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))

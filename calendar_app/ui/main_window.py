@@ -157,7 +157,7 @@ _ORDER_SAID = {
 
 FILTER_MENUS: dict[FilterKey, str] = {
     "channels": "&Channels",
-    "messages": "&Key messages",
+    "messages": "&Key Messages",
     "campaigns": "C&ampaigns",
     "statuses": "&Status",
 }
@@ -1189,7 +1189,7 @@ class MainWindow(QMainWindow):
         menu.insertAction(menu.actions()[0], heading)
         menu.insertSeparator(menu.actions()[1])
         menu.addSeparator()
-        menu.addAction("Show all").triggered.connect(lambda: self.clear_filter(key))
+        menu.addAction("Show All").triggered.connect(lambda: self.clear_filter(key))
 
     def toggle_filter(self, key: FilterKey, value: object, on: bool) -> None:
         """Turn one filter entry on or off (the toolbar's filter menus)."""
@@ -1765,13 +1765,15 @@ class MainWindow(QMainWindow):
             return "The post you placed is"
         if count == 1:
             return f"1 of the {total} posts you placed ({day_text(first)}) is"
-        return f"{count} of the posts you placed are"
+        if count == total:  # "2 of the posts" sent the eye looking for the others
+            return f"The {count} posts you placed are"
+        return f"{count} of the {total} posts you placed are"
 
     def _say_past(self, count: int, total: int, first: date) -> None:
         them = count > 1
         self._say_placed(
             f"{self._which_placed(count, total, first)} on"
-            f" {'days' if them else 'a day'} gone by, where Cadence counts"
+            f" {'past days' if them else 'a past day'}, so Cadence counts"
             f" {'them' if them else 'it'} as delivered; set {'them' if them else 'it'} to"
             f" Published if {'they' if them else 'it'} went out, or to Cancelled."
         )
@@ -1787,20 +1789,22 @@ class MainWindow(QMainWindow):
 
     def _say_published_ahead(self, count: int) -> None:
         self._say_placed(
-            "The published post you moved to a day to come is Scheduled there, since it has"
-            " not gone out on it; Undo (Ctrl+Z) puts it back on the day it went out."
+            "The published post you moved to a future day is Scheduled now, as it has not"
+            " gone out yet; Undo (Ctrl+Z) puts it back on the day it went out."
             if count == 1
-            else f"{count} published posts you moved to days to come are Scheduled there,"
-            " since they have not gone out on them; Undo (Ctrl+Z) puts them back."
+            else f"{count} published posts you moved to future days are Scheduled now, as"
+            " they have not gone out yet; Undo (Ctrl+Z) puts them back."
         )
 
     def _say_missed(self, count: int, total: int, first: date) -> None:
+        # (It "never went out", then "set it to Published if it went out": which was it?)
         them = count > 1
         self._say_placed(
             f"{self._which_placed(count, total, first)}"
-            f" {'drafts on days' if them else 'a draft on a day'} gone by, which never went"
-            f" out and count{'' if them else 's'} for nothing; set {'them' if them else 'it'}"
-            f" to Published if {'they' if them else 'it'} went out."
+            f" {'drafts on past days' if them else 'a draft on a past day'}, so"
+            f" {'they do' if them else 'it does'} not count as delivered; if"
+            f" {'they' if them else 'it'} did go out, set {'them' if them else 'it'} to"
+            " Published."
         )
 
     def _enable_undo(self, *_: object) -> None:

@@ -1222,7 +1222,11 @@ class ChannelListModel(_RecordList[Channel]):
             return Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
         if role == _TOOLTIP:
             verb = "Shown; untick to hide" if shown else "Hidden; tick to show"
-            return plain_tooltip(f"{channel.name} ({channel.kind}). {verb} its posts.")
+            # Its kind where the name does not say it ("Blog (blog)" read as a slip).
+            kind = (
+                "" if channel.kind.casefold() in channel.name.casefold() else f" ({channel.kind})"
+            )
+            return plain_tooltip(f"{channel.name}{kind}. {verb} its posts.")
         if role == _ACCESSIBLE:
             return f"{channel.name}, {'shown' if shown else 'hidden'}"
         if role == _FOREGROUND and not shown:

@@ -544,8 +544,8 @@ class CalendarSession(QObject):
 
     def shelved(self, posts: Sequence[Post]) -> str:
         """What posts were placed on that is put away: "The post you placed is on the
-        archived channel 'Pinterest' and in the campaign 'Xmas promo', over by then."
-        (a copy pasted after the channel was archived landed there unsaid); "" if none."""
+        archived channel 'Pinterest' and in the campaign 'Xmas promo', which has ended by
+        then." (a copy pasted after the channel was archived landed there unsaid); "" if none."""
         shelved = [p for p in posts if self.channel(p.channel_id).archived]
         channels = sorted({self.channel(p.channel_id).name for p in shelved}, key=name_order)
         over: dict[int, Campaign] = {}
@@ -564,7 +564,11 @@ class CalendarSession(QObject):
         if over:
             names = sorted({c.name for c in over.values()}, key=name_order)
             quoted = quoted_names(names)
-            parts.append(f"in the campaign{'s' if len(names) > 1 else ''} {quoted}, over by then")
+            # ("…, over by then": the post over, or the campaign?)
+            ended = "which has" if len(names) == 1 else "which have"
+            parts.append(
+                f"in the campaign{'s' if len(names) > 1 else ''} {quoted}, {ended} ended by then"
+            )
         if len(posts) == 1:
             lead = "The post you placed is"
         elif len(counted) == len(posts):

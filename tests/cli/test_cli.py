@@ -526,7 +526,7 @@ def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(
     capsys.readouterr()
     assert run("post", "move", calendar, uid, "--date", gone)[0] == 0
     assert capsys.readouterr().err == (
-        f"({gone} is a day gone by, where Cadence counts the post as delivered; set it to"
+        f"({gone} is a past day, so Cadence counts the post as delivered; set it to"
         " Published in the window if it went out, or to Cancelled.)\n"
     )
     assert run("post", "move", calendar, uid, "--date", ahead)[0] == 0

@@ -497,6 +497,28 @@ def test_accessible_description_summarises_the_selected_row(
     assert iface.role() == QAccessible.Role.Chart
     assert iface.text(QAccessible.Text.Description) == panel.accessibleDescription()
 
+    # None selected: the panel's rows counted ("1 key messages" with one).
+    session.select_message(None)
+    described = panel.accessibleDescription()
+    assert f"{len(session.store.key_messages())} key messages, " in described
+
+
+def test_accessible_description_counts_one_key_message_as_one(
+    tmp_path: Path, scope_answers: ScopeAnswers, qtbot: QtBot
+) -> None:
+    """ "1 key messages, 1 overdue" in a calendar of one key message."""
+    store = CalendarStore.create(tmp_path / "one.cadence")
+    store.add_key_message("Fresh daily", cadence_days=1)
+    session = CalendarSession(store, today=TODAY, scope_chooser=scope_answers)
+    widget = CadencePanel(session)
+    qtbot.addWidget(widget)
+    widget.set_range(FIRST, LAST)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    assert widget.accessibleDescription().startswith("1 key message")
+    assert "1 key messages" not in widget.accessibleDescription()
+    store.close()
+
 
 def test_painting_reads_nothing_from_the_store(
     shown: CadencePanel, session: CalendarSession

@@ -125,7 +125,7 @@ def test_unchecked_channels_and_messages_are_left_out(
     for row in range(dialog.channels.count()):
         dialog.channels.item(row).setCheckState(Qt.CheckState.Unchecked)
     assert not export_button(dialog).isEnabled()
-    assert dialog.problem.text() == "Check at least one channel."
+    assert dialog.problem.text() == "Tick at least one channel."
 
 
 @OFFSCREEN_POPUPS
@@ -183,7 +183,7 @@ def test_all_and_none_tick_and_untick_a_whole_list(session: CalendarSession, qtb
     assert none is not None
     assert every is not None
     qtbot.mouseClick(none, Qt.MouseButton.LeftButton)
-    assert not export_button(dialog).isEnabled()  # "Check at least one key message."
+    assert not export_button(dialog).isEnabled()  # "Tick at least one key message."
     dialog.messages.item(1).setCheckState(Qt.CheckState.Checked)
     chosen = dialog.options().message_ids
     assert chosen == frozenset({session.store.key_messages()[1].id})
@@ -192,10 +192,10 @@ def test_all_and_none_tick_and_untick_a_whole_list(session: CalendarSession, qtb
     channels_none = dialog.findChild(QPushButton, "exportChannelsNone")
     assert channels_none is not None
     qtbot.mouseClick(channels_none, Qt.MouseButton.LeftButton)
-    assert dialog.problem.text() == "Check at least one channel."
+    assert dialog.problem.text() == "Tick at least one channel."
     # Said where the keyboard is, to a screen reader: the button pressed, the lists and
     # Export, greyed out (the red line is no Tab stop).
-    said = "Not ready: Check at least one channel."
+    said = "Not ready: Tick at least one channel."
     for widget in (channels_none, dialog.channels, export_button(dialog)):
         assert widget.accessibleDescription() == said
     qtbot.mouseClick(every, Qt.MouseButton.LeftButton)  # (the messages: still none)

@@ -155,7 +155,7 @@ ENTER_ON: dict[str, tuple[Callable[[CalendarSession], Pressing], object]] = {
     "welcome: Back": (_welcome_back, (WelcomeDialog.CHOICES, True, None)),
     "editor: Delete": (_editor_delete, None),
     "editor: Change…": (_editor_change_repeat, (True, True)),
-    "export: None": (_export_none, (0, frozenset(), "Check at least one channel.")),
+    "export: None": (_export_none, (0, frozenset(), "Tick at least one channel.")),
 }
 
 

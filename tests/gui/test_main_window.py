@@ -1427,7 +1427,7 @@ def test_a_hidden_channel_archived_stays_hidden_and_listed_until_shown(
 
     entries = menu_entries()
     assert entries["LinkedIn (archived)"] is False
-    assert "Show all" in entries
+    assert "Show All" in entries
     window.save_settings()
     with CalendarStore.open(session.store.path) as store:  # as a restart reads it
         again = MainWindow(CalendarSession(store, today=TODAY), settings)
@@ -1581,7 +1581,7 @@ def test_a_narrow_window_keeps_the_search_box_and_the_filters_in_the_view_menu(
 
     filter_menu = submenu(submenu(window.menuBar(), "&View"), "&Filter")
     titles = [a.text() for a in filter_menu.actions()]
-    assert titles == ["&Channels", "&Key messages", "C&ampaigns", "&Status", "", "Show All &Posts"]
+    assert titles == ["&Channels", "&Key Messages", "C&ampaigns", "&Status", "", "Show All &Posts"]
     status_menu = submenu(filter_menu, "&Status")
     status_menu.aboutToShow.emit()
     scheduled = next(a for a in status_menu.actions() if a.text() == "Scheduled")
@@ -1655,8 +1655,8 @@ def test_a_published_post_dropped_on_a_day_to_come_is_scheduled_there_and_said(
     moved = session.store.post(published.id)
     assert (moved.date, moved.status) == (ahead, PostStatus.SCHEDULED)
     assert window.statusBar().currentMessage() == (
-        "The published post you moved to a day to come is Scheduled there, since it has"
-        " not gone out on it; Undo (Ctrl+Z) puts it back on the day it went out."
+        "The published post you moved to a future day is Scheduled now, as it has not"
+        " gone out yet; Undo (Ctrl+Z) puts it back on the day it went out."
     )
     session.undo_stack.undo()
     back = session.store.post(published.id)
@@ -2793,7 +2793,7 @@ def test_reading_again_keeps_the_layout_and_drops_filters_on_names_gone(
     window.search_edit.setFocus()
     assert window.check_for_outside_changes()  # once the import is done
     assert window.session.filters.messages == {kept.id}
-    assert window.filter_buttons["messages"].text() == "Key messages (1)"
+    assert window.filter_buttons["messages"].text() == "Key Messages (1)"
     assert [s.sizes() for s in window.splitters] == sizes
     QApplication.processEvents()  # and once the window has laid itself out again
     assert [s.sizes() for s in window.splitters] == sizes
@@ -4845,7 +4845,7 @@ def test_a_new_series_on_days_gone_by_is_said_of_all_its_posts(window: MainWindo
     assert (
         window.statusBar()
         .currentMessage()
-        .startswith(f"{gone_by} of the posts you placed are on days gone by")
+        .startswith(f"{gone_by} of the 5 posts you placed are on past days")
     )
 
 
@@ -6066,11 +6066,11 @@ def test_a_copy_placed_on_an_archived_channel_or_after_its_campaign_is_said(
     session.push(ChannelCommand(session, session.channel(channel.id), channel))  # restored
     _copy_onto(window, session.posts([published.id])[0], TODAY + timedelta(days=3))
     assert window.statusBar().currentMessage() == (
-        "The post you placed is in the campaign 'Xmas promo', over by then."
+        "The post you placed is in the campaign 'Xmas promo', which has ended by then."
     )
     window.statusBar().clearMessage()
     _copy_onto(window, session.posts([published.id])[0], TODAY)  # its last day: not over
-    assert "over by then" not in window.statusBar().currentMessage()
+    assert "ended by then" not in window.statusBar().currentMessage()
 
 
 def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
@@ -6477,7 +6477,7 @@ def test_a_filter_menu_of_many_key_messages_scrolls_within_the_screen(
     screen = menu.screen().availableGeometry()
     assert menu.height() <= screen.height()
     assert menu.width() < screen.width() // 2  # one column
-    assert menu.actions()[-1].text() == "Show all"
+    assert menu.actions()[-1].text() == "Show All"
     menu.close()
 
 
@@ -6991,19 +6991,19 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
     _copy_onto(window, published, TODAY - timedelta(days=2))
     assert session.undo_stack.count() == 1
     assert window.statusBar().currentMessage() == (
-        "The post you placed is on a day gone by, where Cadence counts it as delivered;"
-        " set it to Published if it went out, or to Cancelled."
+        "The post you placed is on a past day, so Cadence counts it as delivered; set it"
+        " to Published if it went out, or to Cancelled."
     )
     window.statusBar().clearMessage()
     _copy_onto(window, published, TODAY + timedelta(days=2))
-    assert "day gone by" not in window.statusBar().currentMessage()
+    assert "past day" not in window.statusBar().currentMessage()
 
     # Undone, the word on the post it placed goes with it (it stayed, of a post gone).
     window.undo_action.trigger()
     _copy_onto(window, published, TODAY - timedelta(days=2))
-    assert "day gone by" in window.statusBar().currentMessage()
+    assert "past day" in window.statusBar().currentMessage()
     window.undo_action.trigger()
-    assert "day gone by" not in window.statusBar().currentMessage()
+    assert "past day" not in window.statusBar().currentMessage()
 
     # An idea dropped on a red day gone by is a draft there, which counts for nothing:
     # said (the idea left the backlog, the red stayed, nothing was said).
@@ -7016,8 +7016,8 @@ def test_a_copy_dragged_onto_a_day_gone_by_is_said_to_count_as_delivered(
         posts_mime(session, [session.store.post(idea)]),
     )
     assert window.statusBar().currentMessage() == (
-        "The post you placed is a draft on a day gone by, which never went out and counts"
-        " for nothing; set it to Published if it went out."
+        "The post you placed is a draft on a past day, so it does not count as delivered;"
+        " if it did go out, set it to Published."
     )
 
 
@@ -7029,13 +7029,13 @@ def test_the_word_on_a_day_gone_by_goes_with_the_next_step(
     have cancelled a post well planned."""
     published = _a_published_post(session)
     _copy_onto(window, published, TODAY - timedelta(days=2))
-    assert "day gone by" in window.statusBar().currentMessage()
+    assert "past day" in window.statusBar().currentMessage()
     session.undo_stack.undo()
-    assert "day gone by" not in window.statusBar().currentMessage()
+    assert "past day" not in window.statusBar().currentMessage()
     _copy_onto(window, published, TODAY - timedelta(days=3))
-    assert "day gone by" in window.statusBar().currentMessage()
+    assert "past day" in window.statusBar().currentMessage()
     _copy_onto(window, published, TODAY + timedelta(days=3))
-    assert "day gone by" not in window.statusBar().currentMessage()
+    assert "past day" not in window.statusBar().currentMessage()
 
 
 def test_one_post_of_several_placed_on_a_day_gone_by_is_named_by_its_day(
@@ -7043,23 +7043,29 @@ def test_one_post_of_several_placed_on_a_day_gone_by_is_named_by_its_day(
 ) -> None:
     """A series moved whole with one post landing before today said "The post you
     placed is on a day gone by": the one dropped was ahead."""
-    gone, ahead, later = (
-        _standalone(session, TODAY - timedelta(days=9), TODAY - timedelta(days=2))[0],
+    earlier, gone = _standalone(session, TODAY - timedelta(days=9), TODAY - timedelta(days=2))[:2]
+    ahead, later = (
         *_standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=9))[:2],
     )
     session.store.update_posts({gone.id: {"status": PostStatus.SCHEDULED}})
     session.placed([ahead.id, gone.id, later.id])
     assert gone.date is not None
     assert window.statusBar().currentMessage() == (
-        f"1 of the 3 posts you placed ({day_text(gone.date)}) is on a day gone by, where"
-        " Cadence counts it as delivered; set it to Published if it went out, or to"
-        " Cancelled."
+        f"1 of the 3 posts you placed ({day_text(gone.date)}) is on a past day, so Cadence"
+        " counts it as delivered; set it to Published if it went out, or to Cancelled."
     )
     session.store.update_posts({gone.id: {"status": PostStatus.DRAFT}})
     session.placed([ahead.id, gone.id])
     assert window.statusBar().currentMessage() == (
-        f"1 of the 2 posts you placed ({day_text(gone.date)}) is a draft on a day gone by,"
-        " which never went out and counts for nothing; set it to Published if it went out."
+        f"1 of the 2 posts you placed ({day_text(gone.date)}) is a draft on a past day, so"
+        " it does not count as delivered; if it did go out, set it to Published."
+    )
+    # All of them: "2 of the posts you placed" sent the eye looking for the others.
+    session.store.update_posts({p: {"status": PostStatus.SCHEDULED} for p in (gone.id, earlier.id)})
+    session.placed([gone.id, earlier.id])
+    assert window.statusBar().currentMessage() == (
+        "The 2 posts you placed are on past days, so Cadence counts them as delivered; set"
+        " them to Published if they went out, or to Cancelled."
     )
 
 
@@ -7097,7 +7103,7 @@ def test_a_series_moved_whole_into_days_gone_by_is_counted_whole(
     assert (
         window.statusBar()
         .currentMessage()
-        .startswith(f"{len(gone_by)} of the posts you placed are on days gone by")
+        .startswith(f"{len(gone_by)} of the {len(moved)} posts you placed are on past days")
     )
 
 
@@ -7113,7 +7119,7 @@ def test_no_advice_on_days_gone_by_where_nothing_needs_putting_right(
     rect = month.day_rect(published.date - timedelta(days=1))
     send_drop(month, QPoint(rect.center().x(), rect.bottom() - 4), month.drag_mime(published.id))
     assert session.store.post(published.id).date == published.date - timedelta(days=1)
-    assert "day gone by" not in window.statusBar().currentMessage()
+    assert "past day" not in window.statusBar().currentMessage()
 
     channel = session.channels()[0].id
     late = NewPost("Late", channel, date=TODAY - timedelta(days=3), status=PostStatus.SCHEDULED)
@@ -7125,7 +7131,7 @@ def test_no_advice_on_days_gone_by_where_nothing_needs_putting_right(
     window.delete_action.trigger()
     window.undo_action.trigger()
     assert unversioned([session.store.post(scheduled.id)]) == unversioned([scheduled])
-    assert "day gone by" not in window.statusBar().currentMessage()
+    assert "past day" not in window.statusBar().currentMessage()
 
 
 def test_a_look_again_after_the_calendar_closed_reads_nothing(

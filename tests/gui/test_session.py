@@ -1111,7 +1111,7 @@ def test_posts_placed_in_many_ended_campaigns_name_a_few(session: CalendarSessio
     said = session.shelved(session.posts(list(moved)))
     assert said == (
         "The posts you placed are in the campaigns 'Campaign 00', 'Campaign 01',"
-        " 'Campaign 02' and 24 more, over by then."
+        " 'Campaign 02' and 24 more, which have ended by then."
     )
 
 

@@ -25,6 +25,7 @@ from calendar_app.ui.commands import (
     CopyPostsCommand,
     DeleteKeyMessageCommand,
     UpdateKeyMessageCommand,
+    plain_tooltip,
 )
 from calendar_app.ui.post_model import ChannelListModel, KeyMessageListModel, locale_day
 from calendar_app.ui.session import CalendarSession
@@ -339,6 +340,19 @@ def test_unticking_a_channel_hides_its_posts(
         qtbot.keyClick(sidebar.channels_view, Qt.Key.Key_Space)
     assert session.filters.hidden_channels == frozenset()
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_a_channel_tooltip_names_its_kind_where_its_name_does_not(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    """ "Blog (blog)", "Events (event)": the kind echoed in lower case read as a slip."""
+    tips = {
+        c.name: str(sidebar.channel_index(c.id).data(Qt.ItemDataRole.ToolTipRole))
+        for c in session.channels()
+    }
+    assert tips["LinkedIn"] == plain_tooltip("LinkedIn (social). Shown; untick to hide its posts.")
+    assert tips["Newsletter"] == plain_tooltip("Newsletter. Shown; untick to hide its posts.")
+    assert tips["Events"] == plain_tooltip("Events. Shown; untick to hide its posts.")
 
 
 def test_an_archived_channel_ticked_shown_again_leaves_the_list(
