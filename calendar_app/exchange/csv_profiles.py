@@ -166,6 +166,7 @@ from ..core.models import (
     format_time,
     in_plans,
     in_words,
+    known_limit,
     moment_of,
     name_key,
     named_few,
@@ -965,7 +966,8 @@ class _Names:
         return found
 
     def create_channel(self, name: str) -> int:
-        new_id = self._store.add_channel(name).created[0]  # of the kind its name says
+        # Of the kind its name says, with the limit of the platform it names.
+        new_id = self._store.add_channel(name, char_limit=known_limit(name)).created[0]
         self.channels[name_key(name)] = new_id
         self._summary.channels_added.append(new_id)
         return new_id

@@ -105,7 +105,9 @@ from ..core.models import (
     PostStatus,
     Series,
     differs_in_names_only,
+    guessed_kind,
     in_plans,
+    known_limit,
     line_ends,
     moment_of,
     name_key,
@@ -2501,7 +2503,14 @@ class _Names:
             found, _ = self._add(
                 self.store.add_channel,
                 name,
-                {"kind": kind if kind in CHANNEL_KINDS else "social", "color": colour},
+                # As any way of making a channel does: "Newsletter" a newsletter, "X" with
+                # X's limit (a post too long for it went out of the publishing tools' exports
+                # unsaid); as the file describes it, where it does.
+                {
+                    "kind": kind if kind in CHANNEL_KINDS else guessed_kind(name, "social"),
+                    "color": colour,
+                    "char_limit": known_limit(name),
+                },
                 self.described.get((X_CHANNEL, key)),
             )
             self.channels[key] = found

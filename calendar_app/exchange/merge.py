@@ -43,6 +43,7 @@ from ..core.models import (
     differs_in_names_only,
     guessed_kind,
     in_plans,
+    known_limit,
     name_key,
     named_few,
     post_content,
@@ -774,7 +775,8 @@ def _map_channels(
     if fallback:
         existing = ours.channel_named(fallback)
         if existing is None:
-            fallback_id = ours.add_channel(fallback, apart_from=had).created[0]
+            made = ours.add_channel(fallback, char_limit=known_limit(fallback), apart_from=had)
+            fallback_id = made.created[0]
             summary.channels_added.append(fallback_id)
         else:
             fallback_id = existing.id

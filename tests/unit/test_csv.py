@@ -3008,12 +3008,17 @@ def test_a_channel_a_spreadsheet_brings_takes_the_kind_its_name_says(
     "Newsletter social")."""
     source = store.path.parent / "plan.csv"
     source.write_text(
-        "date,channel,title\n2026-12-01,Newsletter,Issue 1\n2026-12-02,Kiosk,Poster\n", "utf-8"
+        "date,channel,title\n2026-12-01,Newsletter,Issue 1\n2026-12-02,Kiosk,Poster\n"
+        "2026-12-03,X,Teaser\n",
+        "utf-8",
     )
     import_csv(store, source, ImportOptions(create_missing=True))
-    assert {c.name: c.kind for c in store.channels()} == {
-        "Newsletter": "newsletter",
-        "Kiosk": "social",
+    # With the limit of the platform it names, as a channel made any other way: an X
+    # made by a spreadsheet had none, and a post too long for X went out unsaid.
+    assert {c.name: (c.kind, c.char_limit) for c in store.channels()} == {
+        "Newsletter": ("newsletter", None),
+        "Kiosk": ("social", None),
+        "X": ("social", 280),
     }
 
 

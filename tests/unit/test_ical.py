@@ -1991,6 +1991,39 @@ def test_a_version_stamped_in_the_future_does_not_block_the_next_ones(
 # -- other programs' files -------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("fallback", "made"),
+    [("LinkedIn", ("social", 3000)), ("Newsletter", ("newsletter", None))],
+)
+def test_a_channel_an_import_makes_is_made_as_its_name_says(
+    store: CalendarStore, fallback: str, made: tuple[str, int | None]
+) -> None:
+    """Google's events on a channel given by name: a LinkedIn made so had no limit (the
+    publishing tools' exports named no post too long for it), a Newsletter was social."""
+    import_file(store, FIXTURES / "google.ics", fallback=fallback)
+    channel = store.channel_named(fallback)
+    assert channel is not None
+    assert (channel.kind, channel.char_limit) == made
+
+
+def test_a_channel_a_cadence_file_describes_is_made_as_described(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A LinkedIn whose limit was taken away stays without one in the calendar made of
+    its export: the file's word over the platform's."""
+    channel = store.add_channel("LinkedIn", char_limit=None).created[0]
+    store.add_post(NewPost(title="Long read", channel_id=channel, date=date(2026, 12, 7)))
+    export_ics(store, tmp_path / "out.ics", ExportOptions(), no_progress)
+    other = CalendarStore.create(tmp_path / "other.cadence")
+    try:
+        import_file(other, tmp_path / "out.ics", create_missing=True)
+        made = other.channel_named("LinkedIn")
+        assert made is not None
+        assert made.char_limit is None
+    finally:
+        other.close()
+
+
 def test_google_calendar_file(planned: CalendarStore) -> None:
     added, _, _, skipped = import_file(planned, FIXTURES / "google.ics", fallback="Google Calendar")
     g = "Google Calendar"

@@ -148,6 +148,19 @@ def test_new_posts_bring_their_channels_and_messages_by_name(
     assert [ours.key_message(m).title for m in episode.message_ids] == ["Made here"]
 
 
+def test_a_channel_named_for_the_merge_is_made_with_its_platform_s_limit(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Their posts of channels not here, taken onto a channel named for the import: a
+    Mastodon made so had no limit, as no channel made another way lacks it."""
+    ours, theirs = pair
+    podcast = theirs.add_channel("Podcast", kind="podcast").created[0]
+    theirs.add_post(NewPost("Episode 1", podcast, (), date(2026, 12, 5)))
+    summary = merge_calendar(ours, theirs, fallback_channel="Mastodon")
+    made = [ours.channel(c) for c in summary.channels_added]
+    assert [(c.name, c.char_limit) for c in made] == [("Mastodon", 500)]
+
+
 def test_names_of_nothing_that_shows_an_earlier_release_let_in_merge_as_unnamed(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
