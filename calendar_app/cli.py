@@ -830,7 +830,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--timezone",
         metavar="ZONE",
-        help="IANA time zone such as Europe/Paris (default: this computer's)",
+        help="time zone: a name such as Europe/Paris, part of one such as 'new york', or a"
+        " North American abbreviation such as EST (default: this computer's)",
     )
     p.add_argument(
         "--week-start",
@@ -968,7 +969,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_rule_arg,
         metavar="RRULE",
         help="repeat it, like FREQ=WEEKLY;BYDAY=MO;COUNT=10 (without COUNT or "
-        "UNTIL the series is planned one year ahead)",
+        "UNTIL the series is planned 366 days ahead)",
     )
     p.set_defaults(run=cmd_post_add)
 

@@ -242,7 +242,9 @@ class CadencePanel(QWidget):
         self._span_button.setAutoRaise(True)
         self._span_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (the View menu's too)
         self._span_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._span_button.setToolTip("How many days the cadence panel shows")
+        self._span_button.setToolTip(
+            "How much time the cadence panel spans: the days in view, or 3, 6 or 12 months"
+        )
         self._span_button.setAccessibleName("Cadence panel range")
         menu = QMenu(self._span_button)
         menu.aboutToShow.connect(lambda: self.offer_spans(menu))  # (made when first shown)

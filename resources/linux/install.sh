@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
         --data-dir) data_dir=$2; shift 2 ;;
         --uninstall) action=uninstall; shift ;;
         --no-cache-update) update_caches=no; shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
 done

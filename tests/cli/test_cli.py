@@ -1631,10 +1631,17 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith("cadence ")
     with pytest.raises(SystemExit):
         main(["post", "add", "--help"])
-    text = capsys.readouterr().out
+    text = " ".join(capsys.readouterr().out.split())
     assert "--title" in text
     assert "--repeat" in text
     assert "backlog" in text
+    assert "planned 366 days ahead" in text  # as the README says it ("one year" said less)
+    with pytest.raises(SystemExit):
+        main(["init", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    # What --timezone takes besides a zone's name, as the README says it.
+    assert "part of one such as 'new york'" in text
+    assert "abbreviation such as EST" in text
 
 
 EXPORT_FORMATS = ["ics", "csv", "hootsuite", "sprout", "html", "pdf", "cadence"]
