@@ -313,8 +313,10 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(
             f"--status {args.status} needs --date; a post in the backlog is an idea or a draft."
         )
-    status = args.status or (PostStatus.SCHEDULED if args.date else PostStatus.IDEA)
     with _open(args.path) as store:
+        today = store.today()
+        # Scheduled on a past day too, said below: a script records what went out.
+        status = args.status or (PostStatus.SCHEDULED if args.date else PostStatus.IDEA)
         post = NewPost(
             title=args.title,
             channel_id=_channel_id(store, args.channel),
@@ -336,9 +338,11 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
             if store.key_message(m).archived
         ]
     print(created[0].uid, file=out)
+    first = created[0].date
+    if first is not None:  # (a series' first day, which its rule gives)
+        _say_past_day(first, status, today)
     if archived:  # as the window does not offer them: said, the post added all the same
         print(f"(added on what is archived here: {', '.join(archived)})", file=sys.stderr)
-    first = created[0].date
     if args.repeat and not changes.series:  # as the editor saves it
         print(f"(the repeat gives one day, {first}: a post that does not repeat)", file=sys.stderr)
     elif args.repeat and first != args.date:
@@ -532,15 +536,28 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     }
     note = said.get(status, "") if status != post.status else ""
     print(_line(f"Moved '{post.title}' to {when}{note}."), file=out)
-    if status == PostStatus.SCHEDULED and args.date < today:  # as the window says it
-        print(
-            f"({args.date} is a past day, so Cadence counts the post as delivered; set it"
-            " to Published in the window if it went out, or to Cancelled.)",
-            file=sys.stderr,
-        )
+    _say_past_day(args.date, status, today)
     if at is not None:
         _say_skipped(args.date, at, zone)
     return 0
+
+
+def _say_past_day(day: date, status: PostStatus, today: date) -> None:
+    """A post put on a past day, said as the window says it: whether it counts there."""
+    if day >= today:
+        return
+    if status == PostStatus.SCHEDULED:
+        print(
+            f"({day} is a past day, so Cadence counts the post as delivered; set it to"
+            " Published in the window if it went out, or to Cancelled.)",
+            file=sys.stderr,
+        )
+    elif status == PostStatus.DRAFT:
+        print(
+            f"({day} is a past day, so the draft does not count as delivered; set it to"
+            " Published in the window if it went out.)",
+            file=sys.stderr,
+        )
 
 
 def _post_to_backlog(args: argparse.Namespace, out: TextIO) -> int:

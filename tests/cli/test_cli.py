@@ -429,7 +429,7 @@ def test_repeat_creates_a_series(calendar: Path) -> None:
 def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["--title", "Daily", "--channel", "LinkedIn", "--date", "2026-12-01"]
+    args = ["--title", "Daily", "--channel", "LinkedIn", "--date", "2099-12-01"]
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=5000")
     assert status == 0
     assert capsys.readouterr().err == (
@@ -439,7 +439,7 @@ def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
     assert capsys.readouterr().err == "(and 2 more occurrences of the series)\n"
     status, out = run("post", "add", calendar, *args, "--repeat", "FREQ=DAILY;COUNT=1")
     assert capsys.readouterr().err == (
-        "(the repeat gives one day, 2026-12-01: a post that does not repeat)\n"
+        "(the repeat gives one day, 2099-12-01: a post that does not repeat)\n"
     )
     with CalendarStore.open(calendar) as store:
         assert store.post_by_uid(out.strip()).series_id is None
@@ -452,15 +452,15 @@ def test_a_series_longer_than_the_most_allowed_says_where_it_stops(
 def test_a_series_whose_rule_skips_the_date_given_says_where_it_starts(
     calendar: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["--title", "Monday tip", "--channel", "LinkedIn", "--date", "2026-12-03"]  # Thursday
+    args = ["--title", "Monday tip", "--channel", "LinkedIn", "--date", "2099-12-03"]  # Thursday
     status, _ = run("post", "add", calendar, *args, "--repeat", "FREQ=WEEKLY;BYDAY=MO;COUNT=2")
     assert status == 0
     assert capsys.readouterr().err == (
-        "(the series starts on 2026-12-07, the first day its rule gives)\n"
+        "(the series starts on 2099-12-07, the first day its rule gives)\n"
         "(and 1 more occurrence of the series)\n"
     )
     posts = json.loads(run("post", "list", calendar, "--json")[1])
-    assert [p["date"] for p in posts] == ["2026-12-07", "2026-12-14"]
+    assert [p["date"] for p in posts] == ["2099-12-07", "2099-12-14"]
 
 
 def test_post_move_keeps_the_time_unless_told(calendar: Path) -> None:
@@ -503,6 +503,39 @@ def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
     assert out.strip() == "Moved 'Poll' to 2026-12-08 (an idea out of the backlog: a draft now)."
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["status"]) == ("2026-12-08", "draft")
+
+
+def test_a_post_added_or_moved_to_a_past_day_says_whether_it_counts_there(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script run late added a scheduled post on a past day: its message's gap read as
+    filled by a post that may never have gone out, unsaid; a draft there counts for
+    nothing, unsaid too (the window says both where a post is placed)."""
+    today = calendar_today(calendar)
+    gone, ahead = (today - timedelta(days=3)).isoformat(), (today + timedelta(days=3)).isoformat()
+    add = ("post", "add", calendar, "--title", "Late", "--channel", "LinkedIn")
+    capsys.readouterr()
+    uid = run(*add, "--date", gone)[1].strip()
+    assert capsys.readouterr().err == (
+        f"({gone} is a past day, so Cadence counts the post as delivered; set it to"
+        " Published in the window if it went out, or to Cancelled.)\n"
+    )
+    draft = run(*add, "--date", ahead, "--status", "draft")[1].strip()
+    assert capsys.readouterr().err == ""  # (a day to come: nothing to say)
+    assert run("post", "move", calendar, draft, "--date", gone)[0] == 0
+    said = (
+        f"({gone} is a past day, so the draft does not count as delivered; set it to"
+        " Published in the window if it went out.)\n"
+    )
+    assert capsys.readouterr().err == said
+    run(*add, "--date", gone, "--status", "draft")
+    assert capsys.readouterr().err == said
+    run(*add, "--date", gone, "--status", "published")
+    assert capsys.readouterr().err == ""  # (as it says: it went out)
+    (first,) = [
+        p for p in json.loads(run("post", "list", calendar, "--json")[1]) if p["uid"] == uid
+    ]
+    assert first["status"] == "scheduled"  # a script's record of what went out, kept
 
 
 def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(
