@@ -732,6 +732,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._follow_cut_paste)
         session.undo_stack.indexChanged.connect(self._forget_step_word)
         session.reportChanged.connect(self._update_status)
+        session.dayChanged.connect(self._follow_today)
         self.cadence_panel.setVisible(self.panel_action.isChecked())
         self.set_view(self.stack.currentIndex())
         self.view().set_current_date(session.today())
@@ -896,6 +897,16 @@ class MainWindow(QMainWindow):
             self.week_view.show_now()
         # The panel's keyboard day too (Enter there went back to the day it was on).
         self.cadence_panel.set_cursor_day(today)
+
+    def _follow_today(self, was: date, now: date) -> None:
+        """The day on which the keyboard stood because it was today follows today over
+        midnight: N the next morning wrote a draft on yesterday, which counted for
+        nothing. A day the user went to stays."""
+        view = self.view()
+        if view.current_date() == was:
+            view.set_current_date(now)
+        if self.cadence_panel.cursor_day() == was:
+            self.cadence_panel.set_cursor_day(now)
 
     def go_to(self, day: date) -> None:
         """Show ``day`` (within the years a calendar plans: a post an earlier release let

@@ -648,6 +648,9 @@ class AgendaModel(_PostRows, QAbstractTableModel):
         session.changed.connect(self._on_changed)
         session.filtersChanged.connect(self.reload)
         session.selectedMessageChanged.connect(self._on_selected_message)
+        # A draft of the day gone is faded now, and said "did not go out" (the month and
+        # week paint it so at midnight; the agenda's rows stayed as they were).
+        session.dayChanged.connect(lambda *_: self._changed_rows(0, len(self._ids) - 1))
 
     def set_range(self, first: date, last: date) -> None:
         """Show the posts from ``first`` to ``last`` (inclusive): a new period, a reset."""

@@ -210,6 +210,9 @@ class CalendarSession(QObject):
     placedShelved = Signal(str)
     """Posts just placed on an archived channel or in a campaign over by their day, in a
     sentence (:meth:`shelved`)."""
+    dayChanged = Signal(object, object)
+    """Today is another day (midnight passed, or the calendar's time zone changed): the
+    day it was, and the day it is; sent after the analysis is of the new day."""
     occurrencesMoved = Signal(int)
     """Occurrences of repeating posts just moved along with other posts, each on its
     own (its series stays where it was): how many."""
@@ -419,9 +422,10 @@ class CalendarSession(QObject):
         reads it, and the window shows it."""
         if self._idle() or self.today() == self._day or self.store.in_transaction():
             return
-        self._day = self.today()
+        was, self._day = self._day, self.today()
         self._report = None
         self._recompute()
+        self.dayChanged.emit(was, self._day)
         if self._seen_elsewhere():
             self.changedElsewhere.emit()
 
@@ -963,6 +967,7 @@ class CalendarSession(QObject):
                 self.set_filters(kept)
         if self._filters.search.strip() and changes.posts:
             self.set_filters(self._filters)
+        was = self._day
         if changes.calendar:  # its time zone may have changed: so has its midnight
             self._day = self.today()
             self._arm_day_change()
@@ -970,6 +975,8 @@ class CalendarSession(QObject):
             self._recompute()
         elif changes.posts or changes.messages:
             self._recompute(changes.messages)
+        if self._day != was:
+            self.dayChanged.emit(was, self._day)
         self._checkpoint.start(0)  # once the views have what changed
         self.changed.emit(changes)
 

@@ -166,6 +166,36 @@ def window(
         win.session.store.close()
 
 
+def test_the_keyboard_day_and_the_agenda_follow_today_over_midnight(
+    window: MainWindow, session: CalendarSession, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window left open overnight: N in the morning wrote a draft on yesterday (the
+    keyboard stood there because it was today), and the agenda's rows of yesterday's
+    drafts stayed painted as drafts still to go out."""
+    tomorrow = TODAY + timedelta(days=1)
+    assert window.view().current_date() == TODAY
+    assert window.cadence_panel.cursor_day() == TODAY
+    monkeypatch.setattr(session, "_today", tomorrow)
+    with qtbot.waitSignal(session.dayChanged) as changed:
+        session.check_day()
+    assert changed.args == [TODAY, tomorrow]
+    assert window.view().current_date() == tomorrow
+    assert window.cadence_panel.cursor_day() == tomorrow
+
+    # A day the user went to stays; the agenda's rows are painted again.
+    window.set_view(2)
+    gone_to = tomorrow - timedelta(days=6)
+    window.go_to(gone_to)
+    model = window.agenda_view.model
+    assert model.rowCount() > 0
+    monkeypatch.setattr(session, "_today", tomorrow + timedelta(days=1))
+    with qtbot.waitSignal(model.dataChanged) as repainted:
+        session.check_day()
+    first, last = repainted.args[:2]
+    assert (first.row(), last.row()) == (0, model.rowCount() - 1)
+    assert window.view().current_date() == gone_to
+
+
 def test_the_toolbar_cannot_be_hidden_and_comes_back_if_it_was(
     window: MainWindow, settings: QSettings, qtbot: QtBot
 ) -> None:
