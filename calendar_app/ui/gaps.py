@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..core.cadence import CadenceReport, MessageStatus, default_window
-from ..core.models import KeyMessage, Post, PostStatus
+from ..core.models import KeyMessage, Post, PostStatus, isolated
 from ..render.cadence_strip import day_text, range_text
 from .commands import CopyPostsCommand, MovePostsCommand, elide, menu_text
 from .session import CalendarSession
@@ -28,6 +28,8 @@ CHANNEL_CHARS = 24
 
 Select = Callable[[list[int]], None]
 """Selects the posts a fill placed (in the view the menu came from)."""
+Say = Callable[[str], None]
+"""Says a word on a fill just made (the window's status bar)."""
 
 
 def short(title: str) -> str:
@@ -89,10 +91,12 @@ def add_fill_actions(
     day: date,
     at: time | None,
     select: Select,
+    say: Say | None = None,
 ) -> None:
     """Add to ``menu`` the ways to deliver ``message`` on ``day`` (at ``at``, the hour
     clicked in the week's grid; otherwise a repeat keeps its post's time). A day before
-    today gets a note instead: a gap in the past is history, not a plan."""
+    today gets a note instead: a gap in the past is history, not a plan. ``say`` is
+    told, after a fill, what it did for the gap (:func:`_said`)."""
     today = session.today()
     if day < today:
         menu.addAction("Gaps are filled from today on").setEnabled(False)
@@ -125,7 +129,13 @@ def add_fill_actions(
             f"Repeat {short(repeat.title)} ({elide(channel.name, CHANNEL_CHARS)},"
             f" {'sent' if sent else 'planned'}"
             f" {day_text(repeat.date, year=day)})",
-            partial(repeat_post, session, parent, repeat, day, at, select),
+            _said(
+                session,
+                say,
+                partial(repeat_post, session, parent, repeat, day, at, select),
+                message,
+                day,
+            ),
         )
     ideas = session.store.backlog(
         message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
@@ -151,7 +161,13 @@ def add_fill_actions(
         _item(
             menu,
             f"Schedule {title} as a Draft{f' ({where})' if where else ''}",
-            partial(schedule_idea, session, parent, idea, day, at, select),
+            _said(
+                session,
+                say,
+                partial(schedule_idea, session, parent, idea, day, at, select),
+                message,
+                day,
+            ),
         )
     if len(ideas) > IDEAS_OFFERED:  # (the others could not be told from none)
         more = len(ideas) - IDEAS_OFFERED
@@ -161,8 +177,41 @@ def add_fill_actions(
     _item(
         menu,
         f"New Post With {short(message.title)}…",
-        partial(write_post, session, parent, message, day, at, select),
+        _said(
+            session,
+            say,
+            partial(write_post, session, parent, message, day, at, select),
+            message,
+            day,
+        ),
     )
+
+
+def _said(
+    session: CalendarSession,
+    say: Say | None,
+    fill: Callable[[], bool],
+    message: KeyMessage,
+    day: date,
+) -> Callable[[], object]:
+    """``fill`` (:func:`repeat_post` and the others), then ``say`` told what it did for
+    the gap: a screen reader heard the post placed, and nothing of the gap; nor did
+    anyone of the days before it that a post there leaves overdue."""
+    if say is None:
+        return fill
+
+    def run() -> None:
+        left = _days_left_before(session, message.id, day)
+        if not fill():
+            return
+        text = f"'{isolated(message.title)}' is delivered on {day_text(day)}"
+        if left is not None:
+            first, last = left
+            stays = "stays" if first == last else "stay"
+            text += f"; {range_text(first, last)} {stays} overdue"
+        say(f"{text}.")
+
+    return run
 
 
 def _key_of(text: str) -> str:
@@ -196,6 +245,7 @@ def add_gap_menus(
     at: time | None,
     select: Select,
     go_to: Callable[[date], object] | None = None,
+    say: Say | None = None,
 ) -> QMenu | None:
     """A "Fill the Gap" submenu per key message overdue on ``day``, if any, in one
     "Fill a Gap" submenu (named ``gapMenus``; returned) beyond
@@ -220,7 +270,7 @@ def add_gap_menus(
         taken.add(_key_of(text))
         submenu = holder.addMenu(text)
         submenu.setObjectName("gapMenu")
-        add_fill_actions(submenu, session, parent, message, day, at, select)
+        add_fill_actions(submenu, session, parent, message, day, at, select, say)
         left = _days_left_before(session, message.id, day)
         if left is not None:  # a post here fills the gap from here on only: said, under
             first, last = left  # the ways to fill it (the first stays the first), and

@@ -1632,7 +1632,9 @@ class MainWindow(QMainWindow):
             from .gaps import add_gap_menus
 
             day = self.view().current_date()
-            many = add_gap_menus(menu, self.session, self, day, at, self._select_placed, self.go_to)
+            many = add_gap_menus(
+                menu, self.session, self, day, at, self._select_placed, self.go_to, self.say_filled
+            )
             if many is not None:
                 many.setStyle(_scrolling_menus())  # 300 messages may all be overdue
         return menu
@@ -1737,6 +1739,12 @@ class MainWindow(QMainWindow):
         if self._placed_word and bar.currentMessage() == self._placed_word:
             bar.clearMessage()
         self._placed_word = ""
+
+    def say_filled(self, text: str) -> None:
+        """A word on a gap just filled from a menu (:func:`.gaps.add_fill_actions`), unless
+        its placing said one of its own (hidden by the filters, on a past day...)."""
+        if not self._placed_word:
+            self._tell_placed(text)
 
     def _tell_placed(self, text: str) -> None:
         """A word on posts just placed, for ten seconds: the selection of them that
@@ -1970,7 +1978,9 @@ class MainWindow(QMainWindow):
             day, heading = wanted
             menu.addAction(heading).setEnabled(False)
             message = self.session.key_message(message_id)
-            add_fill_actions(menu, self.session, self, message, day, None, self._select_placed)
+            add_fill_actions(
+                menu, self.session, self, message, day, None, self._select_placed, self.say_filled
+            )
             menu.addSeparator()
         edit = menu.addAction(self.messages_action.text())
         edit.triggered.connect(lambda: self.manage_messages(message_id))
@@ -2049,7 +2059,9 @@ class MainWindow(QMainWindow):
         fill = max(gap.start, today) if gap is not None and gap.end >= today else day
         if fill != day:
             menu.addAction(f"To fill the gap from {day_text(fill, year=today)}:").setEnabled(False)
-        add_fill_actions(menu, self.session, self, message, fill, None, self._select_placed)
+        add_fill_actions(
+            menu, self.session, self, message, fill, None, self._select_placed, self.say_filled
+        )
         return menu
 
     def _offer_statuses(self) -> None:

@@ -4608,6 +4608,18 @@ def _fill_menu(window: MainWindow, qtbot: QtBot, day: date, title: str) -> QMenu
     return found[0]
 
 
+def _filled_word(session: CalendarSession, message_id: int, day: date) -> str:
+    """What the status bar says once a gap menu has filled ``message_id``'s gap on
+    ``day`` (asked before): the days before it, still to come, that it leaves overdue."""
+    gap = session.report().message(message_id).gap_on(day)
+    assert gap is not None
+    said = f"'{session.key_message(message_id).title}' is delivered on {day_text(day)}"
+    first, last = max(gap.start, TODAY), day - timedelta(days=1)
+    if first <= last:
+        said += f"; {range_text(first, last)} {'stays' if first == last else 'stay'} overdue"
+    return f"{said}."
+
+
 @OFFSCREEN_POPUPS
 def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
     window: MainWindow, qtbot: QtBot
@@ -4621,6 +4633,7 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
     assert last.date is not None
     assert last.date < TODAY
 
+    said = _filled_word(session, message_id, day)
     fill = _fill_menu(window, qtbot, day, "Installed by local experts")
     repeat = fill.actions()[0]
     assert repeat.text().replace("&", "").startswith(f"Repeat “{last.title[:20]}")
@@ -4635,11 +4648,20 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
     assert placed.uid != last.uid
     assert placed.status == PostStatus.SCHEDULED
     assert day not in window.month_view.tinted_days()
+    # Said (to a screen reader too, as the status bar's words are): it heard the post
+    # placed, and nothing of the gap.
+    assert window.statusBar().currentMessage() == said
     # A copy, named as a Ctrl-drag's (the editor's "Repeat post" makes a series).
     assert window.undo_action.text() == f"&Undo Copy post '{elide(last.title)}'"
     window.undo_action.trigger()
     assert day in window.month_view.tinted_days()
     assert copy not in {p.id for p in session.store.all_posts()}
+
+    # Hidden by the filters, the placing's own word stays (where to find the post).
+    session.set_filters(Filters(statuses=frozenset({PostStatus.DRAFT, PostStatus.IDEA})))
+    fill = _fill_menu(window, qtbot, day, "Installed by local experts")
+    fill.actions()[0].trigger()
+    assert window.statusBar().currentMessage().startswith("The post you placed is hidden")
 
 
 @OFFSCREEN_POPUPS
@@ -4651,6 +4673,7 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
     ideas = session.store.backlog(message_ids=[message_id])
     assert ideas
 
+    said = _filled_word(session, message_id, day)
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
     # (Under them, mid-gap, the days before it a post here leaves overdue.)
     labels = [text for text in _labels(fill) if not text.startswith("A post here leaves")]
@@ -4666,6 +4689,7 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
     assert idea.id not in window.backlog.shown_post_ids()
     assert window.month_view.selected_post_ids() == [idea.id]
     assert not session.report().message(message_id).is_overdue_on(day)
+    assert window.statusBar().currentMessage() == said
     # Named as the other steps name a post: its title whole, in the same quotes.
     assert window.undo_action.text() == f"&Undo Schedule post '{elide(idea.title)}'"
 
