@@ -1015,8 +1015,11 @@ class MainWindow(QMainWindow):
     def _search_changed(self, text: str) -> None:
         if text.strip():
             self._search_pause.start()
+        elif self.session.filters.search.strip():
+            self._apply_search()  # cleared: everything shows again at once, and is said
+            self.statusBar().showMessage("Search cleared.", 3000)  # (to a screen reader)
         else:
-            self._apply_search()  # cleared: everything shows again at once
+            self._apply_search()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Escape in the search box clears it, and once empty goes back to the calendar;
@@ -1096,7 +1099,8 @@ class MainWindow(QMainWindow):
         if not text:
             return False
         if not self.session.store.searches(text):
-            self.statusBar().showMessage(f"'{text}' alone is not looked for; type a word.", 8000)
+            self._match_said = f"'{text}' alone is not looked for; type a word."
+            self.statusBar().showMessage(self._match_said, 8000)
             return False
         found = self._search_results(filters)
         if not found:
@@ -1109,6 +1113,7 @@ class MainWindow(QMainWindow):
             ideas = len(self.session.backlog())  # those the search finds, as the backlog lists
             if ideas:
                 said += f" {plural(ideas, 'idea')} in the backlog {'does' if ideas == 1 else 'do'}."
+            self._match_said = said  # (gone with the search, as a count of matches)
             self.statusBar().showMessage(said, 8000)
             return False
         ids = {post_id: i for i, (post_id, _) in enumerate(found)}

@@ -946,9 +946,18 @@ def test_search_filters_the_views(window: MainWindow, qtbot: QtBot) -> None:
     assert window.search_edit.text() == ""
     assert len(window.session.posts_between(date(2026, 8, 1), date(2027, 2, 1))) > len(shown)
     assert searches == ["warranty", ""]
+    assert window.statusBar().currentMessage() == "Search cleared."  # heard, not only seen
     assert window.search_edit.hasFocus()
+
+    # A search that found nothing: its word goes with it (it stayed up, of a search gone).
+    qtbot.keyClicks(window.search_edit, "zzqx")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage().startswith("No dated post matches 'zzqx'.")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    assert window.statusBar().currentMessage() == "Search cleared."
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)  # empty: back to the calendar
     assert window.month_view.hasFocus()
+    assert window.statusBar().currentMessage() == "Search cleared."  # (said once)
 
 
 def test_a_match_an_earlier_release_dated_past_the_plans_is_said_not_shown(
@@ -1130,6 +1139,8 @@ def test_a_match_said_gives_way_to_the_summary_when_the_search_or_filters_change
     assert " of " in window.statusBar().currentMessage()
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: session.filters.search == "")
+    assert window.statusBar().currentMessage() == "Search cleared."  # for three seconds
+    window.statusBar().clearMessage()  # (as its time out does)
     summary = window.statusBar().currentMessage()
     assert summary.startswith(f"{len(session.store.all_posts())} posts")
     assert "match" not in summary
