@@ -2357,8 +2357,16 @@ class PostEditor(QDialog):
         font.setBold(too_long)
         label.setFont(font)
         label.setAccessibleDescription(text)
-        # Said on the field typed in, too: the line under it is no Tab stop.
-        self.body_edit.setAccessibleDescription(text if over else "")
+        # Said on the field typed in, too: the line under it is no Tab stop. Within the
+        # limit, the limit (the count was not heard until the post went over), and the
+        # room left near it: a count changed at every key would be read at every key.
+        described = text if over else ""
+        if limit is not None and not over:
+            assert channel is not None
+            described = f"Up to {limit} characters for {channel.name}"
+            if with_link >= limit * 0.9:
+                described += f"; {limit - with_link} left"
+        self.body_edit.setAccessibleDescription(described)
         if label.isVisible() and label.heightForWidth(label.width()) > label.height():
             self._make_room()  # a second line: the editor grows rather than scroll
 
