@@ -227,6 +227,30 @@ def test_a_refused_import_says_why_and_changes_nothing(
     assert session.undo_stack.count() == 0
 
 
+def test_a_file_refused_for_its_content_says_nothing_was_imported(
+    session: CalendarSession, tmp_path: Path
+) -> None:
+    """ "line 2: a quote opened on this row is never closed" alone: which file, and was
+    anything imported? (An iCalendar file's own sentences said it, not a CSV's.)"""
+    seen: list[str] = []
+    session.report_error = lambda parent, exc: seen.append(str(exc))
+    bad = tmp_path / "plan.csv"
+    bad.write_text('date,channel,title\n2026-12-08,LinkedIn,"Launch day\n', "utf-8")
+    before = session.store.all_posts()
+    assert run_import(session, None, bad) is None
+    assert seen == [
+        "Nothing was imported from plan.csv. Line 2: a quote opened on this row is never"
+        ' closed; a quote inside a cell must be doubled ("")'
+    ]
+    assert session.store.all_posts() == before
+    # One that says it already is said as it is.
+    cut = tmp_path / "cut.ics"
+    cut.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\n", "utf-8")
+    assert run_import(session, None, cut) is None
+    assert seen[1].endswith("Nothing was imported.")
+    assert "Nothing was imported from" not in seen[1]
+
+
 def test_an_unknown_kind_of_file_is_refused(session: CalendarSession, tmp_path: Path) -> None:
     seen: list[str] = []
     session.report_error = lambda parent, exc: seen.append(str(exc))
