@@ -194,9 +194,14 @@ def build_delivery_report(
         days = analysed.deliveries
         # Over the days the message ran in the period, not from its first delivery to its
         # last: three posts in four months read "every 3.5 days" beside a month overdue.
+        # And of its deliveries those in them: eight posts before a message starts read
+        # "every 5.5 d" beside the 41 days it will be overdue.
         interval = None
-        if days and strip.active_first is not None and strip.active_last is not None:
-            interval = ((strip.active_last - strip.active_first).days + 1) / len(days)
+        if strip.active_first is not None and strip.active_last is not None:
+            first_day, last_day = strip.active_first, strip.active_last
+            inside = sum(1 for day in days if first_day <= day <= last_day)
+            if inside:
+                interval = ((last_day - first_day).days + 1) / inside
         weekly = [0] * week_count
         for day in days:
             weekly[(day - week_zero).days // 7] += 1
@@ -573,7 +578,7 @@ _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
     "Status: today's. Deliveries: days in the period with a post carrying the message, on any"
     " channel, those planned included. On average: the days the message ran in the period,"
-    " divided by its deliveries. Gaps so far: overdue stretches up to today; Longest: the"
+    " divided by its deliveries in them. Gaps so far: overdue stretches up to today; Longest: the"
     " longest, from the day it began. Ahead: days after today overdue unless a post is"
     " planned."
 )
@@ -867,7 +872,7 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
         (
             "On average",
             "one delivery every so many days: the days the message ran in the period,"
-            " divided by its deliveries.",
+            " divided by its deliveries in them.",
         ),
     ]
 

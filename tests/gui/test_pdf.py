@@ -444,7 +444,10 @@ def test_the_report_says_how_each_message_went_out(demo_path: Path, qapp: object
             first, last = item.row.active_first, item.row.active_last
             assert first is not None
             assert last is not None
-            assert item.average_interval == pytest.approx(((last - first).days + 1) / len(days))
+            inside = [d for d in days if first <= d <= last]
+            assert item.average_interval == pytest.approx(
+                ((last - first).days + 1) / len(inside) if inside else None
+            )
     warranty = by_title["Backed by a 25-year warranty"]
     assert warranty.deliveries == 0
     assert warranty.average_interval is None
@@ -500,7 +503,8 @@ def test_on_average_is_said_one_way_under_the_table_and_in_the_reading_notes(
         export(store, target)
     flat = " ".join(pdf_text(target).split())
     assert "days between deliveries" not in flat
-    assert flat.count("the days the message ran in the period, divided by its deliveries.") == 2
+    said = "the days the message ran in the period, divided by its deliveries in them."
+    assert flat.count(said) == 2
     assert "Longest: the longest, from the day it began." in flat
 
 
@@ -1231,6 +1235,31 @@ def test_one_delivery_in_a_quarter_is_one_every_quarter(tmp_path: Path, qapp: ob
         )
     (item,) = report.messages
     assert (item.deliveries, item.average_interval) == (1, 92)
+
+
+def test_on_average_counts_the_deliveries_of_the_days_a_message_runs(
+    tmp_path: Path, qapp: object
+) -> None:
+    """Eight posts before a message starts, and none after: "every 5.5 d" beside the 41
+    days it will be overdue. They count as deliveries (the period's); not in its pace."""
+    starts = TODAY + timedelta(days=40)
+    with CalendarStore.create(tmp_path / "later.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Later", cadence_days=7, starts_on=starts).created[0]
+        for week in range(8):
+            day = TODAY + timedelta(days=1 + 4 * week)
+            store.add_post(NewPost(f"Early {week}", channel, (message,), day))
+        report = build_delivery_report(
+            store, as_of=TODAY, first=TODAY, last=TODAY + timedelta(days=80)
+        )
+        (item,) = report.messages
+        assert (item.deliveries, item.average_interval) == (8, None)
+        store.add_post(NewPost("In its run", channel, (message,), starts + timedelta(days=10)))
+        report = build_delivery_report(
+            store, as_of=TODAY, first=TODAY, last=TODAY + timedelta(days=80)
+        )
+    (item,) = report.messages
+    assert (item.deliveries, item.average_interval) == (9, 41)  # its 41 days, one delivery
 
 
 @pytest.mark.parametrize(
