@@ -624,8 +624,12 @@ VIEW_KEYS = (
     ("In the calendar", "Next or previous post of the day (month and week)", "Tab, Shift+Tab"),
     ("In the calendar", "Select the posts of the days the arrows cross", "Shift+Arrow keys"),
     ("In the calendar", "Select the period's posts", "Ctrl+A"),
-    ("In the calendar", "Pick or drop the post (Tab and the arrows keep the pick)", "Ctrl+Space"),
-    ("In the calendar", "Move without picking (agenda)", "Ctrl+Up, Ctrl+Down"),
+    (
+        "In the calendar",
+        "Add the post to the selection or take it out (Tab and the arrows keep it)",
+        "Ctrl+Space",
+    ),
+    ("In the calendar", "Move without changing the selection (agenda)", "Ctrl+Up, Ctrl+Down"),
     ("In the calendar", "First or last post (agenda)", "Home, End"),
     ("In the calendar", "Open the selected post or day", "Enter"),
     ("In the calendar", "Clear the selection", "Esc"),
@@ -635,9 +639,9 @@ VIEW_KEYS = (
     ("Cadence panel", "A week earlier or later", "Page Up, Page Down"),
     ("Cadence panel", "First or last day shown", "Home, End"),
     ("Cadence panel", "Go to the day", "Enter"),
-    ("Cadence panel", "Let go of the key message", "Esc"),
+    ("Cadence panel", "Deselect the key message", "Esc"),
     ("Sidebar", "Choose a key message, or show or hide a channel", "Space, Enter"),
-    ("Sidebar", "Let go of the key message", "Esc"),
+    ("Sidebar", "Deselect the key message", "Esc"),
     ("Backlog", "Open the idea", "Enter"),
     ("Backlog", "From its search to the ideas", "Down"),
     ("Backlog", "Clear its search", "Esc"),
@@ -685,7 +689,7 @@ class ShortcutsDialog(_Dialog):
         self.tree.expandAll()
         note = QLabel(
             "In the calendar: arrow keys move between days (in the week, Up and Down"
-            " scroll the hours), Tab between the posts of the day, Ctrl+Space picks"
+            " scroll the hours), Tab between the posts of the day, Ctrl+Space selects"
             " several, Ctrl+Tab goes on to the next pane; Enter opens a post, and"
             " Ctrl+Return saves it in the editor. "
             "Drag a post to move it; hold Ctrl while dropping to copy it. "

@@ -880,8 +880,8 @@ class MainWindow(QMainWindow):
             dropped = len(selected) - len(view.selected_post_ids())
             if dropped > 0:  # the agenda's rows are its month's: said, not dropped unseen
                 self.statusBar().showMessage(
-                    f"{plural(dropped, 'post')} picked outside {view.period_title()}"
-                    f" {'is' if dropped == 1 else 'are'} no longer picked.",
+                    f"{plural(dropped, 'post')} selected outside {view.period_title()}"
+                    f" {'is' if dropped == 1 else 'are'} no longer selected.",
                     8000,
                 )
         cast(QWidget, view).setFocus()
@@ -1332,7 +1332,7 @@ class MainWindow(QMainWindow):
         view = self.view()
         keyboard_on_a_row = self.view_index() == 2 and self.agenda_view.table.hasFocus()
         if keyboard_on_a_row and view.focused_post() is not None:
-            said += " Space picks the row the keyboard is on."
+            said += " Space selects the row the keyboard is on."
         self.statusBar().showMessage(said, 5000)
 
     def edit_selected(self) -> None:
@@ -1907,7 +1907,7 @@ class MainWindow(QMainWindow):
                     )
                     if ideas:  # a series' post in the backlog: it named no day
                         where += f"; {ideas} in the backlog"
-                    where += ", still picked)" if away else ")"
+                    where += ", still selected)" if away else ")"
                 elif ideas:  # as a day is said: "Redone: Unschedule post." alone
                     where = " (now in the backlog)"
             self._step_word = f"{done}: {command.text()}{where}.{self._hidden_note(placed or back)}"

@@ -923,14 +923,14 @@ class PeriodView(QWidget):
             )
         focus = self._posts.get(self._focus_post) if self._focus_post is not None else None
         if self._picking and focus is not None:
-            picked = "picked" if focus.id in self._selected else "not picked"
-            notes.append(f"on {focus.title}, {picked} (Ctrl+Space picks or drops it)")
+            picked = "selected" if focus.id in self._selected else "not selected"
+            notes.append(f"on {focus.title}, {picked} (Ctrl+Space selects or deselects it)")
         if pick_hint:
             day = self.current_date()
             notes.append(
-                "Tab goes to a post of the day, Ctrl+Space picks it"
+                "Tab goes to a post of the day, Ctrl+Space selects it"
                 if any(p.date == day for p in self._posts.values())
-                else "no post on this day to pick"  # (Tab found none to go to)
+                else "no post on this day to select"  # (Tab found none to go to)
             )
         if way_out:
             notes.append(

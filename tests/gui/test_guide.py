@@ -430,7 +430,7 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     # The backlog's own keys were in no list; as listed, its search's Down goes to the
     # ideas and Esc clears it.
     assert rows[("Backlog", "Open the idea")] == "Enter"
-    assert rows[("Sidebar", "Let go of the key message")] == "Esc"
+    assert rows[("Sidebar", "Deselect the key message")] == "Esc"
     backlog = window.backlog
     qtbot.keyClicks(backlog.search, "brainstorm")
     qtbot.keyClick(backlog.search, Qt.Key.Key_Escape)
@@ -457,7 +457,10 @@ def test_the_shortcuts_list_the_keys_the_views_answer_too(window: MainWindow, qt
     assert agenda.table.currentIndex().row() > row
     # As listed, Ctrl+Up and Ctrl+Down move without picking ("Ctrl+Arrow keys" was
     # listed: Ctrl+Left and Ctrl+Right turn the month).
-    assert rows[("In the calendar", "Move without picking (agenda)")] == "Ctrl+Up, Ctrl+Down"
+    assert (
+        rows[("In the calendar", "Move without changing the selection (agenda)")]
+        == "Ctrl+Up, Ctrl+Down"
+    )
     picked = agenda.selected_post_ids()
     row = agenda.table.currentIndex().row()
     qtbot.keyClick(agenda.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)

@@ -375,7 +375,7 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     # Said, with the key that picks the row the keyboard is on (a screen reader read
     # it, Enter opened it: "Select a post first" alone left the user wondering).
     assert window.statusBar().currentMessage() == (
-        "Select a post first. Space picks the row the keyboard is on."
+        "Select a post first. Space selects the row the keyboard is on."
     )
     # The keyboard elsewhere (the key messages' list): the agenda's row is not it.
     window.sidebar.messages_view.setFocus()
@@ -437,7 +437,7 @@ def test_switching_views_keeps_the_selection_and_makes_none(
     qtbot.keyClick(window, Qt.Key.Key_3, ctrl)
     assert sorted(window.selected_post_ids()) == picked
     assert window.statusBar().currentMessage() == (
-        f"2 posts picked outside {window.agenda_view.period_title()} are no longer picked."
+        f"2 posts selected outside {window.agenda_view.period_title()} are no longer selected."
     )
 
 
@@ -811,9 +811,11 @@ def test_a_move_undone_out_of_sight_says_the_post_stays_picked(
     window.undo_action.trigger()
     assert window.month_view.selected_out_of_sight() == 1
     said = window.statusBar().currentMessage()
-    assert said == (f"Undone: Move post (now on {day_text(post.date, year=TODAY)}, still picked).")
+    assert said == (
+        f"Undone: Move post (now on {day_text(post.date, year=TODAY)}, still selected)."
+    )
     window.redo_action.trigger()  # back in sight: nothing to say of it
-    assert "still picked" not in window.statusBar().currentMessage()
+    assert "still selected" not in window.statusBar().currentMessage()
 
 
 def test_undo_menu_text_names_the_change(window: MainWindow) -> None:

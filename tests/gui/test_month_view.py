@@ -763,7 +763,7 @@ def test_ctrl_space_picks_posts_of_days_apart_from_the_keyboard(
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)  # keeps what Tab selected: the pick begins
     assert view.selected_post_ids() == [one]
-    assert "picked (Ctrl+Space picks or drops it)" in view.accessibleDescription()
+    assert "selected (Ctrl+Space selects or deselects it)" in view.accessibleDescription()
     for _ in range((busy - first).days):
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.current_date() == busy
@@ -773,7 +773,7 @@ def test_ctrl_space_picks_posts_of_days_apart_from_the_keyboard(
     second = view.posts_on(busy)[1]
     assert view.focused_post() == second
     assert view.selected_post_ids() == [one]  # Tab went there without picking
-    assert "not picked" in view.accessibleDescription()
+    assert "not selected" in view.accessibleDescription()
     qtbot.keyClick(view, Qt.Key.Key_Space, ctrl)
     assert view.selected_post_ids() == [one, second]
     assert "2 posts selected" in view.accessibleDescription()
@@ -1464,12 +1464,12 @@ def test_ctrl_space_on_an_empty_day_says_there_is_nothing_to_pick(
     month.setFocus()
     qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     said = month.accessibleDescription()
-    assert "no post on this day to pick" in said
-    assert "Ctrl+Space picks it" not in said
+    assert "no post on this day to select" in said
+    assert "Ctrl+Space selects it" not in said
     busy = next(d for d in month.visible_days() if month.posts_on(d))
     month.set_current_date(busy)
     qtbot.keyClick(month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
-    assert "Tab goes to a post of the day, Ctrl+Space picks it" in month.accessibleDescription()
+    assert "Tab goes to a post of the day, Ctrl+Space selects it" in month.accessibleDescription()
 
 
 def test_tooltips_name_a_few_of_many_key_messages_and_channels(

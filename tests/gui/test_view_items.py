@@ -251,13 +251,13 @@ def test_hints_picks_and_selections_are_said_on_the_focused_item(
     post = iface.focusChild()
     assert post is not None
     heard.after(qtbot, month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
-    assert "picked (Ctrl+Space picks or drops it)" in post.text(Description)
+    assert "selected (Ctrl+Space selects or deselects it)" in post.text(Description)
     assert heard.of(QAccessible.Event.DescriptionChanged) == [post]
     heard.after(qtbot, month, Qt.Key.Key_Tab)  # on to the day's next post, still picking
     other = iface.focusChild()
     assert other is not None
     assert other is not post
-    assert "not picked" in other.text(Description)
+    assert "not selected" in other.text(Description)
     assert not other.state().selected
     heard.after(qtbot, month, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert heard.of(QAccessible.Event.SelectionAdd) == [other]  # picked too
