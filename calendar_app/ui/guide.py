@@ -525,8 +525,10 @@ def show_guide(window: QMainWindow, session: CalendarSession) -> GuideDialog:
     """Open the guide beside the window (one at a time; it stays open while you work)."""
     existing = window.findChild(GuideDialog)
     if isinstance(existing, GuideDialog) and existing.isVisible():
-        existing.activateWindow()  # window managers raise the window they activate
-        return existing
+        if existing.pictures.today == session.today():
+            existing.activateWindow()  # window managers raise the window they activate
+            return existing
+        existing.close()  # open since a day gone: its pictures and story of that day
     dialog = GuideDialog(session, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

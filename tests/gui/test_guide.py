@@ -89,6 +89,25 @@ def _reddish_pixels(image: QImage) -> int:
 # -- the guide ----------------------------------------------------------------------
 
 
+def test_f1_brings_back_the_guide_open_and_opens_it_again_on_a_new_day(
+    session: CalendarSession, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Left open overnight, F1 brought back the guide of the day before: its today line
+    and its story of the gap were yesterday's."""
+    window.show_guide()
+    (guide,) = window.findChildren(GuideDialog)
+    qtbot.waitExposed(guide)
+    window.show_guide()
+    assert window.findChildren(GuideDialog) == [guide]  # one at a time, brought forward
+    monkeypatch.setattr(session, "_today", TODAY + timedelta(days=1))
+    window.show_guide()
+    shown = [g for g in window.findChildren(GuideDialog) if g.isVisible()]
+    assert len(shown) == 1
+    assert shown[0] is not guide
+    assert shown[0].pictures.today == TODAY + timedelta(days=1)
+    assert not guide.isVisible()
+
+
 def test_the_guide_explains_the_rules_in_plain_words(
     session: CalendarSession, window: MainWindow, qtbot: QtBot
 ) -> None:
