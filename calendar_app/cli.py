@@ -60,17 +60,26 @@ class UsageError(Exception):
     """The command line itself is wrong (exit status 2)."""
 
 
+class _OutputClosed(Exception):
+    """Cadence was started with its output closed (">&-")."""
+
+
+_OUTPUT_CLOSED = "Cadence's output is closed; send it somewhere, such as >/dev/null"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One sentence: "… does not exist (see …)", not "… does not exist. (see …)".
         raise UsageError(f"{message.rstrip('.')} (see '{self.prog} --help')")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        # argparse passes over a write that fails: "--help > full-disk" exited 0, unsaid.
+        # argparse passes over a write that fails: "--help > full-disk" exited 0, unsaid;
+        # and sent --help to stderr with the output closed (">&-": no stdout to write to).
         if message:
-            stream = file or sys.stderr
-            stream.write(message)
-            getattr(stream, "flush", lambda: None)()
+            if file is None:
+                raise _OutputClosed
+            file.write(message)
+            getattr(file, "flush", lambda: None)()
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -1357,6 +1366,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except UsageError as exc:
         print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
         return 2
+    except _OutputClosed:
+        print(f"{PROG}: error: {_OUTPUT_CLOSED}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0  # "--help | head" has read what it wanted
     except OSError as exc:  # --help or --version sent to an output that cannot take it
@@ -1365,10 +1377,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     if args.command is None:
         return _run_guarded(lambda: _open_window([]))
     if out is None:  # started with its output closed (">&-"): a new post's uid would be lost
-        print(
-            f"{PROG}: error: Cadence's output is closed; send it somewhere, such as >/dev/null",
-            file=sys.stderr,
-        )
+        print(f"{PROG}: error: {_OUTPUT_CLOSED}", file=sys.stderr)
         return 1
     said = _Output(out)
     status = _run_guarded(lambda: _ran(args.run(args, said), said), args_list)

@@ -1487,6 +1487,19 @@ def test_help_that_cannot_be_written_is_said(asked: list[str]) -> None:
     assert done.stderr == (
         "cadence: error: Cadence could not write its output (the disk is full).\n"
     )
+    # Started with its output closed, as any command is: not sent to stderr instead.
+    closed = subprocess.run(
+        [sys.executable, "-m", "calendar_app", *asked],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert closed.returncode == 1
+    assert closed.stderr == (
+        "cadence: error: Cadence's output is closed; send it somewhere, such as >/dev/null\n"
+    )
 
 
 def _window_started(args: list[str], **display: str) -> subprocess.CompletedProcess[str]:
