@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
 
 from . import __version__
-from .core.errors import OUT_OF_MEMORY, CadenceError, ImportProblem, InvalidInput
+from .core.errors import (
+    OUT_OF_MEMORY,
+    CadenceError,
+    ImportProblem,
+    InvalidInput,
+    nothing_imported,
+)
 from .core.models import (
     CHANNEL_KINDS,
     DATED_ONLY,
@@ -752,7 +758,10 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         day_first=None if args.date_order is None else args.date_order == "day-first",
     )
     with _open(args.path) as store:
-        summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
+        try:
+            summary = IMPORTERS[fmt](store, args.file, options, _terminal_progress("Importing"))
+        except ImportProblem as exc:  # as the window says it
+            raise nothing_imported(args.file.name, exc) from exc
         named = created_names(store, summary)  # as the window says it
     print(_line(summary.describe()), file=out)
     if named:

@@ -72,7 +72,25 @@ class ImportProblem(CadenceError):
             where.append(f"row {row}")
         if column is not None:
             where.append(f"column '{column}'")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        self.where = ", ".join(where) or None
+        """Where in the file: "line 2", "row 3, column 'date'"; None for the whole file."""
+        super().__init__(f"{self.where}: {message}" if self.where else message)
+
+
+def nothing_imported(name: str, exc: ImportProblem) -> ImportProblem:
+    """A problem of the file ``name``'s content, said as what it is: "line 2: a quote
+    opened on this row is never closed…" alone said neither that the import was refused
+    nor what was kept (an iCalendar file's own sentences said it)."""
+    if "nothing was imported" in str(exc).casefold():
+        return exc
+    problem = exc.problem.strip()
+    if not problem.endswith((".", "!", "?")):
+        problem += "."
+    if exc.where is None and problem.startswith(name):  # "notes.ics is not…": named once
+        return ImportProblem(f"Nothing was imported: {problem}")
+    lead = f"Nothing was imported from {name}" + (f" ({exc.where})" if exc.where else "")
+    # A sentence of its own where it is one ("The file is empty; …"), as its words are.
+    return ImportProblem(f"{lead}{': ' if problem[:1].islower() else '. '}{problem}")
 
 
 class ChangesWaiting(CadenceError):

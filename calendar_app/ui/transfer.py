@@ -15,7 +15,13 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..app import shown_path
-from ..core.errors import CadenceError, CalendarFileError, ImportProblem, os_problem_for
+from ..core.errors import (
+    CadenceError,
+    CalendarFileError,
+    ImportProblem,
+    nothing_imported,
+    os_problem_for,
+)
 from ..core.files import cannot_write_in
 from ..core.models import Campaign, ChangeSet, Channel, KeyMessage, Post, Series, quoted_names
 from ..exchange.formats import (
@@ -267,7 +273,7 @@ def run_import(
         try:
             return IMPORTERS[fmt](session.store, source, options, progress)
         except ImportProblem as exc:
-            raise _nothing_imported(source, exc) from exc
+            raise nothing_imported(source.name, exc) from exc
 
     summary = _with_progress(session, parent, f"Importing {source.name}…", work)
     if summary is None:
@@ -301,16 +307,6 @@ def run_export(
         f"Exporting {target.name}…",
         lambda progress: exporter(session.store, target, chosen, progress),
     )
-
-
-def _nothing_imported(source: Path, exc: ImportProblem) -> CadenceError:
-    """A problem of a file's content, said as what it is: "line 2: a quote opened on this
-    row is never closed…" alone did not say the import was refused, nor what was kept
-    (an iCalendar file's own sentences say it)."""
-    said = str(exc)
-    if "nothing was imported" in said.casefold():
-        return exc
-    return ImportProblem(f"Nothing was imported from {source.name}. {said[:1].upper()}{said[1:]}")
 
 
 def _with_progress(

@@ -2529,6 +2529,20 @@ def test_an_import_that_brings_nothing_in_fails(
     assert run("import", calendar, events, "--channel", "LinkedIn")[0] == 0
 
 
+def test_an_import_refused_for_its_content_says_nothing_was_imported(
+    calendar: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "cadence: error: line 2: a quote opened…" named no file, as the window did not."""
+    bad = tmp_path / "plan.csv"
+    bad.write_text('date,channel,title\n2026-12-08,LinkedIn,"Launch day\n', "utf-8")
+    capsys.readouterr()
+    assert run("import", calendar, bad)[0] == 1
+    assert capsys.readouterr().err == (
+        "cadence: error: Nothing was imported from plan.csv (line 2): a quote opened on this"
+        ' row is never closed; a quote inside a cell must be doubled ("").\n'
+    )
+
+
 def test_an_import_onto_an_archived_channel_says_so(calendar: Path, tmp_path: Path) -> None:
     """As a merge and a paste do: an .ics or CSV import put its posts there unsaid."""
     with CalendarStore.open(calendar) as store:

@@ -239,8 +239,8 @@ def test_a_file_refused_for_its_content_says_nothing_was_imported(
     before = session.store.all_posts()
     assert run_import(session, None, bad) is None
     assert seen == [
-        "Nothing was imported from plan.csv. Line 2: a quote opened on this row is never"
-        ' closed; a quote inside a cell must be doubled ("")'
+        "Nothing was imported from plan.csv (line 2): a quote opened on this row is never"
+        ' closed; a quote inside a cell must be doubled ("").'
     ]
     assert session.store.all_posts() == before
     # One that says it already is said as it is.
@@ -249,6 +249,15 @@ def test_a_file_refused_for_its_content_says_nothing_was_imported(
     assert run_import(session, None, cut) is None
     assert seen[1].endswith("Nothing was imported.")
     assert "Nothing was imported from" not in seen[1]
+    # Named once, as it is spelled (it read "…from notes.ics. Notes.ics is not…").
+    notes = tmp_path / "notes.ics"
+    notes.write_text("Buy milk\n", "utf-8")
+    assert run_import(session, None, notes) is None
+    assert seen[2].startswith("Nothing was imported: notes.ics is not")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", "utf-8")
+    assert run_import(session, None, empty) is None
+    assert seen[3].startswith("Nothing was imported from empty.csv. The file is empty; ")
 
 
 def test_an_unknown_kind_of_file_is_refused(session: CalendarSession, tmp_path: Path) -> None:
