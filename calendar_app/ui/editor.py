@@ -2363,9 +2363,9 @@ class PostEditor(QDialog):
         described = text if over else ""
         if limit is not None and not over:
             assert channel is not None
-            described = f"Up to {limit} characters for {channel.name}"
-            if with_link >= limit * 0.9:
-                described += f"; {limit - with_link} left"
+            described = f"Limit for {channel.name}: {limit}"  # (X counts its own way)
+            if with_link >= limit * 0.9:  # the count the line under it shows
+                described += f"; {text}"
         self.body_edit.setAccessibleDescription(described)
         if label.isVisible() and label.heightForWidth(label.width()) > label.height():
             self._make_room()  # a second line: the editor grows rather than scroll

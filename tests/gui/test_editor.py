@@ -629,9 +629,9 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     assert not editor.is_over_limit()
 
     # Within the limit, the limit, and near it the room left (not heard until over).
-    assert editor.body_edit.accessibleDescription() == "Up to 3000 characters for LinkedIn; 0 left"
+    assert editor.body_edit.accessibleDescription() == "Limit for LinkedIn: 3000; 2990 / 3000"
     editor.body_edit.setPlainText("y" * 100)
-    assert editor.body_edit.accessibleDescription() == "Up to 3000 characters for LinkedIn"
+    assert editor.body_edit.accessibleDescription() == "Limit for LinkedIn: 3000"
     editor.body_edit.setPlainText("y" * 3048)
     assert editor.char_count_label.text().startswith("3048 / 3000")
     assert "48 over the limit for LinkedIn" in editor.char_count_label.text()
