@@ -204,6 +204,12 @@ def _said(
         left = _days_left_before(session, message.id, day)
         if not fill():
             return
+        try:  # the editor's post may have gone elsewhere, without it, cancelled...
+            delivered = day in session.report().message(message.id).deliveries
+        except KeyError:  # (archived meanwhile)
+            delivered = False
+        if not delivered:
+            return
         text = f"'{isolated(message.title)}' is delivered on {day_text(day)}"
         if left is not None:
             first, last = left

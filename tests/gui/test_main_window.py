@@ -4678,6 +4678,40 @@ def test_right_click_on_a_gap_repeats_the_messages_last_post_there(
 
 
 @OFFSCREEN_POPUPS
+def test_new_post_with_says_the_gap_filled_only_where_its_post_fills_it(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Saved on another day in the editor, the post left the gap as it was, and the
+    status bar said the message was delivered on the day of the menu."""
+    session = window.session
+    message_id, day = _gap_day(window, "Backed by a 25-year warranty")
+    said = _filled_word(session, message_id, day)
+    later = day + timedelta(days=40)
+
+    def save(elsewhere: bool) -> None:
+        editor = QApplication.activeModalWidget()
+        if isinstance(editor, PostEditor):  # (no assertion in a timer: it would be lost)
+            editor.title_edit.setText("Written for the gap")
+            if elsewhere:
+                editor.date_edit.setDate(QDate(later.year, later.month, later.day))
+            editor.accept()
+
+    for elsewhere in (True, False):
+        window.go_to(day)  # (the post saved elsewhere is shown where it is)
+        fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
+        new = next(a for a in fill.actions() if a.text().replace("&", "").startswith("New Post"))
+        window.statusBar().clearMessage()
+        QTimer.singleShot(0, partial(save, elsewhere))
+        new.trigger()
+        written = [p for p in session.store.all_posts() if p.title == "Written for the gap"]
+        assert sorted(p.date for p in written) == ([later] if elsewhere else [day, later])
+        if elsewhere:
+            assert "is delivered on" not in window.statusBar().currentMessage()
+        else:
+            assert window.statusBar().currentMessage() == said
+
+
+@OFFSCREEN_POPUPS
 def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
     window: MainWindow, qtbot: QtBot
 ) -> None:
