@@ -901,9 +901,15 @@ class MainWindow(QMainWindow):
     def _follow_today(self, was: date, now: date) -> None:
         """The day on which the keyboard stood because it was today follows today over
         midnight: N the next morning wrote a draft on yesterday, which counted for
-        nothing. A day the user went to stays."""
+        nothing. A day the user went to stays; so do posts selected (a move of the
+        keyboard's day lets them go), and the page (not turned in the night)."""
         view = self.view()
-        if view.current_date() == was:
+        if view is self.week_view:
+            week_of = self.session.store.info().week_start.week_of
+            same_page = week_of(was) == week_of(now)
+        else:
+            same_page = (was.year, was.month) == (now.year, now.month)
+        if view.current_date() == was and same_page and not view.selected_post_ids():
             view.set_current_date(now)
         if self.cadence_panel.cursor_day() == was:
             self.cadence_panel.set_cursor_day(now)

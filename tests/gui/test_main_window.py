@@ -182,13 +182,30 @@ def test_the_keyboard_day_and_the_agenda_follow_today_over_midnight(
     assert window.view().current_date() == tomorrow
     assert window.cadence_panel.cursor_day() == tomorrow
 
+    # Posts selected stay selected, the keyboard where it was (a move let them go).
+    post = next(p for p in session.posts_between(tomorrow, tomorrow) if p.date == tomorrow)
+    window.view().select_posts([post.id])
+    monkeypatch.setattr(session, "_today", tomorrow + timedelta(days=1))
+    session.check_day()
+    assert window.view().selected_post_ids() == [post.id]
+    assert window.view().current_date() == tomorrow
+    # Nor is the page turned in the night, on the month's last day.
+    window.view().select_posts([])
+    last = date(TODAY.year, TODAY.month + 1, 1) - timedelta(days=1)
+    monkeypatch.setattr(session, "_today", last)
+    session.check_day()
+    window.go_to(last)
+    monkeypatch.setattr(session, "_today", last + timedelta(days=1))
+    session.check_day()
+    assert window.view().current_date() == last
+
     # A day the user went to stays; the agenda's rows are painted again.
     window.set_view(2)
     gone_to = tomorrow - timedelta(days=6)
     window.go_to(gone_to)
     model = window.agenda_view.model
     assert model.rowCount() > 0
-    monkeypatch.setattr(session, "_today", tomorrow + timedelta(days=1))
+    monkeypatch.setattr(session, "_today", last + timedelta(days=2))
     with qtbot.waitSignal(model.dataChanged) as repainted:
         session.check_day()
     first, last = repainted.args[:2]
