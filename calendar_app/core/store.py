@@ -300,6 +300,39 @@ class _Parsed(dict[Any, Any]):
         return value
 
 
+def first_unreadable_in(read: Callable[[str], Iterable[Any]]) -> str | None:
+    """:meth:`CalendarStore.first_unreadable` of a calendar file whose queries ``read``
+    answers (a copy being written, say)."""
+    checks: list[tuple[str, Callable[[Any], object]]] = [
+        ("SELECT DISTINCT status FROM posts", _STATUSES.__getitem__),
+        ("SELECT DISTINCT date FROM posts", _day),
+        ("SELECT DISTINCT occurrence FROM posts", _day),
+        ("SELECT DISTINCT time FROM posts", _time),
+        ("SELECT DISTINCT message_list FROM posts", _ID_LISTS.__getitem__),
+        # One per post: those SQLite reads as moments are (0.5 s in Python alone).
+        (
+            "SELECT created_at FROM posts WHERE julianday(created_at) IS NULL UNION"
+            " SELECT updated_at FROM posts WHERE julianday(updated_at) IS NULL",
+            _moment,
+        ),
+        ("SELECT starts_on FROM key_messages UNION SELECT ends_on FROM key_messages", _day),
+        ("SELECT DISTINCT kind FROM campaigns", _KINDS.__getitem__),
+        ("SELECT starts_on FROM campaigns UNION SELECT ends_on FROM campaigns", _day),
+        ("SELECT DISTINCT anchor FROM series", _day),
+        ("SELECT DISTINCT anchor_time FROM series", _time),
+        ("SELECT DISTINCT exdates FROM series", _exdates),
+    ]
+    for query, parse in checks:
+        for (text,) in read(query):
+            try:
+                parse(text)
+            except _Unreadable as exc:
+                return exc.holds
+            except KeyError:  # (a status the file's own check let by)
+                return _Unreadable(text, "a post's status").holds
+    return None
+
+
 class _Unreadable(CalendarFileError):
     """A value of the calendar file that does not read as what belongs there; said with
     the file's path and where its backups are once :func:`_said_of_the_file` knows it."""
@@ -2299,34 +2332,7 @@ class CalendarStore:
         reads. Each distinct text is read once: a quarter of a second at 100,000 posts.
         Damage where the window does not look went unseen for weeks, each backup a copy
         of it, until the sound ones had aged out."""
-        checks: list[tuple[str, Callable[[Any], object]]] = [
-            ("SELECT DISTINCT status FROM posts", _STATUSES.__getitem__),
-            ("SELECT DISTINCT date FROM posts", _day),
-            ("SELECT DISTINCT occurrence FROM posts", _day),
-            ("SELECT DISTINCT time FROM posts", _time),
-            ("SELECT DISTINCT message_list FROM posts", _ID_LISTS.__getitem__),
-            # One per post: those SQLite reads as moments are (0.5 s in Python alone).
-            (
-                "SELECT created_at FROM posts WHERE julianday(created_at) IS NULL UNION"
-                " SELECT updated_at FROM posts WHERE julianday(updated_at) IS NULL",
-                _moment,
-            ),
-            ("SELECT starts_on FROM key_messages UNION SELECT ends_on FROM key_messages", _day),
-            ("SELECT DISTINCT kind FROM campaigns", _KINDS.__getitem__),
-            ("SELECT starts_on FROM campaigns UNION SELECT ends_on FROM campaigns", _day),
-            ("SELECT DISTINCT anchor FROM series", _day),
-            ("SELECT DISTINCT anchor_time FROM series", _time),
-            ("SELECT DISTINCT exdates FROM series", _exdates),
-        ]
-        for query, read in checks:
-            for (text,) in self.read(query):
-                try:
-                    read(text)
-                except _Unreadable as exc:
-                    return exc.holds
-                except KeyError:  # (a status the file's own check let by)
-                    return _Unreadable(text, "a post's status").holds
-        return None
+        return first_unreadable_in(self.read)
 
     @_said_of_the_file
     def date_range(self) -> tuple[date, date] | None:

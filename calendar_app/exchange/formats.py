@@ -1227,15 +1227,19 @@ def _export_cadence(
             raise Cancelled
 
     target = copy_target(store, target)
-    refuse_damaged(store)
+    whole = not options.filters()
+    if whole:  # (some posts: their copy is checked, damage elsewhere is not its own)
+        refuse_damaged(store)
     kept = keep_replaced(target)  # a calendar the name hit by a slip
-    if not options.filters():
+    if whole:
         written = write_copy(store, target, step=step)
         return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)
     # The posts of its days alone are read (a year out of 300,000 posts read them all).
     taken = {p.id for p in selected_posts(store, options)}
     leave_out = [i for (i,) in store.read("SELECT id FROM posts") if i not in taken]
-    written = write_copy(store, target, leave_out=leave_out, only_names_used=True, step=step)
+    written = write_copy(
+        store, target, leave_out=leave_out, only_names_used=True, step=step, sound_only=True
+    )
     return ExportSummary(posts=len(taken), files=[written], replaced_kept=kept)
 
 

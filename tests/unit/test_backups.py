@@ -159,11 +159,11 @@ def test_make_backup_thins_the_folder(store: CalendarStore, tmp_path: Path) -> N
     assert ages == [29, 3, 2, 0]
 
 
-def _spoil(path: Path, sql: str, value: object) -> None:
+def _spoil(path: Path, sql: str, value: object, *where: object) -> None:
     """Write ``value`` where the file's own checks would not let it (a sector lost)."""
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("PRAGMA ignore_check_constraints = ON")
-        connection.execute(sql, [value])
+        connection.execute(sql, [value, *where])
 
 
 @pytest.mark.parametrize(
@@ -230,16 +230,20 @@ def test_a_damaged_calendar_is_not_backed_up_over_its_sound_backups(
 @pytest.mark.parametrize("how", ["save a copy", "calendar copy", "calendar copy of a month"])
 def test_a_damaged_calendar_is_not_copied(store: CalendarStore, tmp_path: Path, how: str) -> None:
     """Save a Copy As and an export as a Cadence calendar copied the damage unsaid: the
-    copy sent to a client, or kept as the way back, as damaged as the calendar."""
+    copy sent to a client, or kept as the way back, as damaged as the calendar. A copy
+    of a month is refused for the damage it would carry, not for another month's."""
     from calendar_app.exchange.copy import save_copy
     from calendar_app.exchange.formats import EXPORTERS, ExportOptions, no_progress
 
     channel = store.add_channel("LinkedIn").created[0]
-    store.add_post(NewPost(title="Told", channel_id=channel, date=date(2026, 12, 7)))
+    told, later = (store.add_key_message(title).created[0] for title in ("Told", "Later"))
+    store.add_post(NewPost("December post", channel, (told,), date(2026, 12, 7)))
+    store.add_post(NewPost("January post", channel, (later,), date(2027, 1, 10)))
     earlier = tmp_path / "earlier.cadence"
     save_copy(store, earlier)  # the copy sent last week, replaced by this one's name
     sent = earlier.read_bytes()
-    _spoil(store.path, "UPDATE posts SET date = ?", "2026-32-11")
+    spoiled = "UPDATE key_messages SET ends_on = ? WHERE title = ?"
+    _spoil(store.path, spoiled, "soon", "Later")
     month = ExportOptions(first=date(2026, 12, 1), last=date(2026, 12, 31))
     options = month if how.endswith("month") else ExportOptions()
 
@@ -248,16 +252,22 @@ def test_a_damaged_calendar_is_not_copied(store: CalendarStore, tmp_path: Path, 
             return save_copy(store, target)
         return EXPORTERS["cadence"](store, target, options, no_progress)
 
+    if how.endswith("month"):  # December's copy holds none of January's damage
+        copy(store, tmp_path / "december.cadence")
+        with CalendarStore.open(tmp_path / "december.cadence") as december:
+            assert [p.title for p in december.all_posts()] == ["December post"]
+        _spoil(store.path, spoiled, "soon", "Told")
     for target in (earlier, tmp_path / "new.cadence"):
         with pytest.raises(CalendarFileError) as refused:
             copy(store, target)
         assert str(refused.value).startswith(
-            "test.cadence is damaged (it holds '2026-32-11' where a date belongs), so no"
-            " copy of it was written; if it is one of your calendars, open "
+            "test.cadence is damaged (it holds 'soon' where a date belongs), so no copy"
+            " of it was written; if it is one of your calendars, open "
         )
     assert earlier.read_bytes() == sent
     assert not (tmp_path / "new.cadence").exists()
-    assert not (data_folder() / "Backups").exists()  # nothing replaced to keep
+    if not how.endswith("month"):  # (a copy of some posts is checked as it is written)
+        assert not (data_folder() / "Backups").exists()  # nothing replaced to keep
 
 
 def test_a_backup_that_will_not_go_is_left_and_the_others_thinned(
