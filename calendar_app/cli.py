@@ -354,8 +354,11 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         ]
     print(created[0].uid, file=out)
     first = created[0].date
-    if first is not None:  # (a series' first day, which its rule gives)
-        _say_past_day(first, status, today)
+    past = [p.date for p in created if p.date is not None and p.date < today]
+    if len(created) > 1 and past:  # a series from a past day: its posts up to today
+        _say_series_in_past(len(past), past[0], status)
+    elif past:
+        _say_past_day(past[0], status, today)
     if archived:  # as the window does not offer them: said, the post added all the same
         print(f"(added on what is archived here: {', '.join(archived)})", file=sys.stderr)
     if args.repeat and not changes.series:  # as the editor saves it
@@ -555,6 +558,22 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     if at is not None:
         _say_skipped(args.date, at, zone)
     return 0
+
+
+def _say_series_in_past(count: int, first: date, status: PostStatus) -> None:
+    """A new series' posts on past days, said as one (not as its first alone)."""
+    if status == PostStatus.SCHEDULED:
+        print(
+            f"({count} of the series' posts are on past days, from {first}, so Cadence counts"
+            " them as delivered; set those that did not go out to Cancelled in the window.)",
+            file=sys.stderr,
+        )
+    elif status == PostStatus.DRAFT:
+        print(
+            f"({count} of the series' drafts are on past days, from {first}, so they do not"
+            " count as delivered.)",
+            file=sys.stderr,
+        )
 
 
 def _say_past_day(day: date, status: PostStatus, today: date) -> None:

@@ -536,6 +536,15 @@ def test_a_post_added_or_moved_to_a_past_day_says_whether_it_counts_there(
         p for p in json.loads(run("post", "list", calendar, "--json")[1]) if p["uid"] == uid
     ]
     assert first["status"] == "scheduled"  # a script's record of what went out, kept
+    # A series from a past day: its posts up to today said as one, not as its first.
+    weekly = ("--repeat", "FREQ=WEEKLY;COUNT=4")
+    start = (today - timedelta(days=15)).isoformat()
+    run(*add, "--date", start, *weekly)
+    assert capsys.readouterr().err == (
+        f"(3 of the series' posts are on past days, from {start}, so Cadence counts them"
+        " as delivered; set those that did not go out to Cancelled in the window.)\n"
+        "(and 3 more occurrences of the series)\n"
+    )
 
 
 def test_post_move_of_a_published_post_to_a_day_to_come_schedules_it(
