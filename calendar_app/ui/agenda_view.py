@@ -394,7 +394,9 @@ class AgendaView(QWidget):
 
     def set_current_date(self, day: date) -> None:
         """Make ``day`` current, loading its month if needed; the first post on it
-        becomes the current row."""
+        becomes the current row, selecting nothing (Today, or the next month, selected
+        a post the user never chose, for Delete to delete unasked, as the month's do
+        not)."""
         first, last = self.visible_range()
         before, self._current = self._current, day
         if not first <= day <= last:
@@ -403,7 +405,7 @@ class AgendaView(QWidget):
             except Exception:  # a month that will not read: the view stays where it was
                 self._current = before
                 raise
-        self._move_to_day(day)
+        self._move_to_day(day, select=False)
 
     def step(self, direction: int) -> None:
         self.set_current_date(add_months(self._current, direction))

@@ -560,12 +560,14 @@ def test_stepping_and_jumping_change_the_month(
     view.step(-2)
     assert view.visible_range() == (date(2026, 10, 1), date(2026, 10, 31))
 
-    # Jumping to a day with posts makes its first post the current, selected row.
+    # Jumping to a day with posts makes its first post the current row, selecting
+    # nothing: Today or the next month selected a post for Delete to delete unasked.
     day = date(2026, 11, 24)
     view.set_current_date(day)
     assert view.current_date() == day
     first_on_day = session.store.posts_between(day, day)[0]
-    assert view.selected_post_ids() == [first_on_day.id]
+    assert view.focused_post() == first_on_day.id
+    assert view.selected_post_ids() == []
     # Moving the current row moves the current day.
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
@@ -600,7 +602,7 @@ def test_a_day_gone_to_out_of_sight_comes_to_the_top_with_what_follows_it(
     current = view.table.visualRect(view.table.currentIndex())
     assert 0 <= current.top() < view.table.viewport().height() // 3
     first_on_day = session.store.posts_between(day, day)[0]
-    assert view.selected_post_ids() == [first_on_day.id]
+    assert view.focused_post() == first_on_day.id
     # Written with its month's name: 3/11 is read for 11 March in much of the world.
     row = view.table.currentIndex().row()
     assert view.proxy.index(row, AgendaModel.DATE).data() in ("Mon 16 Nov 2026", "Mon Nov 16, 2026")
