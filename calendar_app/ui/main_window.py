@@ -826,6 +826,11 @@ class MainWindow(QMainWindow):
 
                 view = AgendaView(self.session)
             self._connect_view(view)
+            # The window's word on the filters after the new view has reloaded for them
+            # (connected before it was made, it counted the agenda's rows of the filters
+            # before: "6 of 177 posts in view" over an empty table).
+            self.session.filtersChanged.disconnect(self._filters_changed)
+            self.session.filtersChanged.connect(self._filters_changed)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, view)
             # Where the month is in the Tab order (before the cadence panel), not last:

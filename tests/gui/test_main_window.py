@@ -1024,6 +1024,15 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
     assert counted() == f"{listed} of {total} posts in view"
     window.set_view(1)
     assert counted() == f"{window.week_view.shown_count()} of {total} posts in view"
+    # Another filter, in each view: counted after the view has its rows (the agenda's
+    # and the week's, made after the window, were counted as they stood before it).
+    for index in (2, 1, 0):
+        window.set_view(index)
+        for statuses in ({PostStatus.DRAFT}, {PostStatus.PUBLISHED, PostStatus.CANCELLED}):
+            session.set_filters(Filters(statuses=frozenset(statuses)))
+            in_view = window.view().shown_count()
+            assert counted() == f"{in_view} of {total} posts in view"
+    session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
     # A post set to Published leaves the posts shown: counted at once.
     window.set_view(0)
     before = window.month_view.shown_count()
