@@ -235,6 +235,11 @@ class AgendaView(QWidget):
         self.proxy = _AgendaProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
+        # The rows the filters let through are read again here, not by the model on its
+        # own: the current row's post filtered out, Qt makes a row beside it current,
+        # which is no move of the user's day (N then wrote on the 29th, not today).
+        session.filtersChanged.disconnect(self.model.reload)
+        session.filtersChanged.connect(self._reload_for_filters)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
@@ -606,6 +611,13 @@ class AgendaView(QWidget):
                     self.table.scrollTo(target, QAbstractItemView.ScrollHint.PositionAtTop)
             else:
                 selection.clearSelection()
+        finally:
+            self._moving_current = False
+
+    def _reload_for_filters(self) -> None:
+        self._moving_current = True
+        try:
+            self.model.reload()
         finally:
             self._moving_current = False
 

@@ -591,6 +591,22 @@ def test_a_day_gone_to_puts_the_cursor_on_the_title(
     assert view.table.currentIndex().column() == AgendaModel.CHANNEL
 
 
+def test_a_filter_does_not_move_the_agenda_s_day(
+    session: CalendarSession, view: AgendaView
+) -> None:
+    """The current row's post filtered out, Qt made a row beside it current, and that
+    row's day became the agenda's: N wrote on the 29th, the month opened there."""
+    day = date(2026, 12, 3)  # no draft on it; drafts from the 10th
+    view.set_current_date(day)
+    for statuses in ({PostStatus.DRAFT}, set()):
+        session.set_filters(Filters(statuses=frozenset(statuses)))
+        assert view.current_date() == day
+    # The user's own move of the current row still moves the day.
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, AgendaModel.TITLE))
+    assert view.current_date() == shown_posts(view)[0].date != day
+
+
 def test_a_day_gone_to_out_of_sight_comes_to_the_top_with_what_follows_it(
     session: CalendarSession, view: AgendaView
 ) -> None:
