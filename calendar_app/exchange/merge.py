@@ -177,7 +177,9 @@ def merge_calendar(
     summary = ImportSummary()
     as_written = theirs.all_posts()
     twice: dict[str, tuple[str, date, time]] = {}
-    their_posts = _in_zone(as_written, theirs.zone, ours.zone, summary, twice)
+    readable = _as_they_come(_within_plans(as_written, summary))
+    _say_untitled(as_written, theirs.path.name, summary)
+    their_posts = _in_zone(readable, theirs.zone, ours.zone, summary, twice)
     written = {p.uid: (p.date, p.time) for p in as_written}  # on their calendar's clock
     came: set[str] = set()  # the posts added or taken from theirs, by uid
     same_clock: list[tuple[str, time, time]] = []
@@ -360,7 +362,7 @@ def merge_calendar(
             if not copied:
                 summary.kept_newer += 1  # a later state, or the other one kept before
         add_coming()
-        _follow_deletions(ours, theirs, {p.uid for p in their_posts}, maps, summary)
+        _follow_deletions(ours, theirs, {p.uid for p in as_written}, maps, summary)
         for series_id in joined.keys() - series.keys():  # none of it new here
             _as_there(ours, theirs, series_id, joined, {}, summary)
         for series_id, members in series.items():
@@ -544,6 +546,40 @@ def copy_posts_between(
         summary.added.extend(ours.add_posts(fresh).created)
         start_from_first_posts(ours, summary)
     return summary
+
+
+def _as_they_come(posts: list[Post]) -> list[Post]:
+    """Their posts, titled "Untitled post" where the title shows nothing, as an earlier
+    release let in: such a calendar was not merged ("A post needs a title.")."""
+    return [dataclasses.replace(p, title=UNTITLED) if shows_nothing(p.title) else p for p in posts]
+
+
+UNTITLED = "Untitled post"
+
+
+def _say_untitled(posts: list[Post], name: str, summary: ImportSummary) -> None:
+    count = sum(shows_nothing(p.title) for p in posts)
+    if count:
+        posts_are = "1 post is" if count == 1 else f"{count} posts are"
+        summary.notes.append(
+            f"{posts_are} titled by nothing that shows in {name}; here"
+            f" {'it is' if count == 1 else 'they are'} titled '{UNTITLED}'."
+        )
+
+
+def _within_plans(posts: list[Post], summary: ImportSummary) -> list[Post]:
+    """Their posts on days a calendar plans; one an earlier release let in past them
+    (dated 9999-12-31) left out with a sentence in ``summary.skipped``: such a calendar
+    was not merged at all."""
+    kept = []
+    for post in posts:
+        if post.date is not None and not in_plans(post.date):
+            summary.skipped.append(
+                f"'{post.title}' is dated {post.date.isoformat()}, which {OUTSIDE_PLANS}"
+            )
+        else:
+            kept.append(post)
+    return kept
 
 
 def _in_zone(

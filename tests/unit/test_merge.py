@@ -161,6 +161,30 @@ def test_a_channel_named_for_the_merge_is_made_with_its_platform_s_limit(
     assert [(c.name, c.char_limit) for c in made] == [("Mastodon", 500)]
 
 
+def test_posts_an_earlier_release_let_in_come_titled_or_are_left_out_and_said(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """A post titled by a zero-width space, or dated 9999-12-31, refused the merge whole
+    ("A post needs a title.", "9999-12-31 is outside the years…"), naming neither."""
+    ours, theirs = pair
+    channel = theirs.channels()[0].id
+    blank = theirs.add_post(NewPost("Blank", channel, (), date(2026, 12, 5))).created[0]
+    far = theirs.add_post(NewPost("Far away", channel, (), date(2026, 12, 6))).created[0]
+    theirs.add_post(NewPost("Fine", channel, (), date(2026, 12, 7)))
+    theirs.db.execute("UPDATE posts SET title = ? WHERE id = ?", ["\u200b", blank])
+    theirs.db.execute("UPDATE posts SET date = '9999-12-31' WHERE id = ?", [far])
+    summary = merge_calendar(ours, theirs)
+    titles = sorted(ours.post(i).title for i in summary.added)
+    assert titles == ["Fine", "Untitled post"]
+    assert summary.skipped == [
+        "'Far away' is dated 9999-12-31, which is outside the years a calendar plans (1900 to 2999)"
+    ]
+    assert (
+        "1 post is titled by nothing that shows in theirs.cadence; here it is titled"
+        " 'Untitled post'." in summary.notes
+    )
+
+
 def test_names_of_nothing_that_shows_an_earlier_release_let_in_merge_as_unnamed(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
