@@ -408,6 +408,15 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _on_read_only_disk(path: Path) -> bool:
+    """Whether ``path`` is on a disk mounted read-only (a share, a disk image, a card
+    locked): no file on it can be made writable."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # (Windows has no statvfs)
+        return False
+
+
 def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Connection, Path | None]:
     """Open an existing calendar file, migrating it to the current schema; with the
     connection, the copy of it as it was when it came from an earlier release
@@ -440,7 +449,9 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
                     " in Cadence once to update it, then use the copy (the file itself"
                     " stays as that version reads it)."
                 )
-            if os.access(path, os.W_OK):  # the folder is read-only: nothing goes beside it
+            # Nothing goes beside it in a folder it may not write in, nor on a disk
+            # mounted read-only (a share, a disk image), where it cannot be made writable.
+            if os.access(path, os.W_OK) or _on_read_only_disk(path):
                 why = "copy it to a folder you may write in, open it there"
             else:
                 why = "make it writable, open it"

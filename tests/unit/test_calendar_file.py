@@ -1121,6 +1121,31 @@ def test_an_older_calendar_cadence_may_not_update_says_what_to_do(
     )
 
 
+def test_an_older_calendar_on_a_disk_mounted_read_only_is_to_be_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a share or a disk image mounted read-only, where no file may be made
+    writable (root included), it was told "make it writable"."""
+    path = tmp_path / "old.cadence"
+    write_older(path, 3, "0004_post_message_list", [])
+    before = path.read_bytes()
+
+    class _Mounted:
+        f_flag = os.ST_RDONLY
+
+    # As such a disk answers: nothing on it may be written, the disk says it is read-only.
+    monkeypatch.setattr(database.os, "access", lambda p, mode, **kw: not mode & os.W_OK)
+    monkeypatch.setattr(database.os, "statvfs", lambda p: _Mounted())
+    with pytest.raises(CalendarFileError) as refused:
+        database.open_database(path)
+    assert str(refused.value) == (
+        f"{path} was saved by an older version of Cadence; copy it to a folder you may"
+        " write in, open it there to update it, then try again."
+    )
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+
+
 def test_an_import_into_an_older_calendar_read_only_here_says_read_only(tmp_path: Path) -> None:
     """Of schema 4 (read as it is where it may not be written): "Cadence ran into a
     problem it did not expect (OperationalError: no such table: post_versions)"."""
