@@ -183,11 +183,14 @@ def _line(text: object) -> str:
     return one_line(str(text))
 
 
-def _open(path: Path) -> CalendarStore:
+def _open(path: Path, *, changes: bool = True) -> CalendarStore:
+    """The calendar at ``path``, for a command that ``changes`` it or only reads it."""
     from .core.store import CalendarStore
 
     store = CalendarStore.open(path)
-    if store.left_as_is is not None:  # read as it is; a change says why it is refused
+    # Read as it is: said to a command that reads it; one that changes it is refused,
+    # saying why (said twice, the same long sentence, note and error).
+    if store.left_as_is is not None and not changes:
         print(f"({store.left_as_is} Until then, it is read as it is.)", file=sys.stderr)
     if store.kept_before_update is not None:
         print(
@@ -498,7 +501,7 @@ def write_json_list(items: Iterable[dict[str, Any]], out: TextIO, batch_size: in
 
 
 def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args.path) as store:
+    with _open(args.path, changes=False) as store:
         filters: dict[str, Any] = {}
         # Each filter given several times takes any of them, as export's do.
         if args.channel:
@@ -718,7 +721,7 @@ def print_gaps(report: CadenceReport, name: str, out: TextIO) -> None:
 
 
 def cmd_gaps(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args.path) as store:
+    with _open(args.path, changes=False) as store:
         as_of, first, last = _window(args, store)
         report = gap_report(store, as_of, first, last)
         name = store.info().name
@@ -826,7 +829,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(
             "-o names the file to write; Cadence does not write exports to the terminal."
         )
-    with _open(args.path) as store:
+    with _open(args.path, changes=False) as store:
         options = ExportOptions(
             first=args.from_,
             last=args.to,

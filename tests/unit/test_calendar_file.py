@@ -1056,6 +1056,11 @@ def test_an_older_calendar_is_not_brought_up_to_date_when_no_copy_can_be_kept(
     assert listed.returncode == 0
     reason = said.removesuffix(" This change was not saved.")
     assert listed.stderr == f"({reason} Until then, it is read as it is.)\n"
+    # A change says it once, as its refusal (the note said the same sentence before it).
+    added = cadence("channel", "add", path, "Podcast")
+    assert added.returncode == 1
+    assert added.stderr == f"cadence: error: {said}\n"
+    assert path.read_bytes() == before
     # One in SQLite's first journal mode (a copy an earlier release exported) is left
     # byte for byte too: its header was switched to the write-ahead log first.
     copied = tmp_path / "copied.cadence"
