@@ -813,6 +813,15 @@ class MainWindow(QMainWindow):
         elif bar.currentMessage().endswith(_ESC_CLEARS):
             bar.clearMessage()
 
+    def _restore_agenda_sort(self, agenda: AgendaView) -> None:
+        """The agenda sorted as it was when Cadence last closed (it went back to the
+        date order at each start, as the backlog's order did not)."""
+        kept = str(self.settings.value("agendaSort", "")).split()
+        if len(kept) == 2 and all(part.isascii() and part.isdigit() for part in kept):
+            column, order = int(kept[0]), int(kept[1])
+            if column < agenda.model.columnCount() and order in (0, 1):
+                agenda.table.sortByColumn(column, Qt.SortOrder(order))
+
     def _view_at(self, index: int) -> QWidget:
         """The view at ``index`` of the stack, built on first use."""
         view = self._views[index]
@@ -825,6 +834,7 @@ class MainWindow(QMainWindow):
                 from .agenda_view import AgendaView
 
                 view = AgendaView(self.session)
+                self._restore_agenda_sort(view)
             self._connect_view(view)
             # The window's word on the filters after the new view has reloaded for them
             # (connected before it was made, it counted the agenda's rows of the filters
@@ -2656,6 +2666,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("cadencePanel", self.panel_action.isChecked())
         self.settings.setValue("cadencePanelRange", self._panel_span)
         self.settings.setValue("backlogOrder", self._backlog_order)
+        agenda = self._views[2]
+        if agenda is not None:  # its sort, as the backlog's order (its widths fit the window)
+            header = cast("AgendaView", agenda).table.horizontalHeader()
+            sort = f"{header.sortIndicatorSection()} {header.sortIndicatorOrder().value}"
+            self.settings.setValue("agendaSort", sort)
         for splitter in self.splitters:
             self.settings.setValue(splitter.objectName(), splitter.saveState())
         if not in_backups(self.session.store.path):

@@ -1093,6 +1093,32 @@ def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
     assert window.backlog.shown_post_ids() == reopened
 
 
+def test_the_agenda_s_sort_is_kept_for_the_next_start(
+    window: MainWindow, session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """Sorted by status, newest first, the agenda went back to the date order at each
+    start (the backlog kept its order)."""
+    window.set_view(2)
+    status = AgendaModel.HEADERS.index("Status")
+    window.agenda_view.table.sortByColumn(status, Qt.SortOrder.DescendingOrder)
+    window.save_settings()
+    again = MainWindow(session, settings)
+    qtbot.addWidget(again)
+    assert again.view_index() == 2
+    header = again.agenda_view.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        status,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert again.agenda_view.shown_post_ids() == window.agenda_view.shown_post_ids()
+    # Something the settings do not read as a sort leaves the date order.
+    settings.setValue("agendaSort", "7 9")
+    third = MainWindow(session, settings)
+    qtbot.addWidget(third)
+    header = third.agenda_view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == AgendaModel.DATE
+
+
 def test_a_backlog_order_chosen_scrolls_to_the_idea_picked(
     window: MainWindow, session: CalendarSession
 ) -> None:
