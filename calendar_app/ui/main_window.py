@@ -2921,6 +2921,21 @@ class MainWindow(QMainWindow):
                 " (.ics) or CSV file to import it.",
                 8000,
             )
+        elif self._over_agenda(event.position().toPoint()):
+            # Its rows are a list, not days: an idea dragged back onto it was refused
+            # with the no-drop cursor alone.
+            self.statusBar().showMessage(
+                "The agenda takes no drop: drop posts on a day of the month or the week,"
+                " or on the backlog.",
+                8000,
+            )
+
+    def _over_agenda(self, point: QPoint) -> bool:
+        """Whether ``point`` (in the window) is on the agenda, shown."""
+        agenda = self._views[2]
+        if agenda is None or self.view_index() != 2 or not agenda.isVisible():
+            return False
+        return agenda.rect().contains(agenda.mapFrom(self, point))
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         accept_file_drag(event)

@@ -4188,6 +4188,26 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
     )
 
 
+def test_posts_dragged_over_the_agenda_are_told_where_they_go(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """An idea dragged from the backlog onto the agenda met the no-drop cursor alone."""
+    idea = session.store.post(window.backlog.shown_post_ids()[0])
+    window.set_view(2)
+    window.statusBar().clearMessage()
+    table = window.agenda_view.table.viewport()
+    assert not drag_over(table, QPoint(20, 20), posts_mime(session, [idea]))
+    assert window.statusBar().currentMessage() == (
+        "The agenda takes no drop: drop posts on a day of the month or the week, or on the backlog."
+    )
+    # Over the month, which takes them, nothing of the sort.
+    window.set_view(0)
+    window.statusBar().clearMessage()
+    month = window.month_view
+    assert drag_over(month, month.day_rect(TODAY).center(), posts_mime(session, [idea]))
+    assert "takes no drop" not in window.statusBar().currentMessage()
+
+
 def _has_post_titled(window: MainWindow, title: str) -> bool:
     return title in {p.title for p in window.session.store.all_posts()}
 
