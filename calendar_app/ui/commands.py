@@ -504,6 +504,9 @@ class MovePostsCommand(_SnapshotCommand):
         self._scope = scope
         self.published_ahead = 0
         """Published posts it put on days to come, scheduled there, when it last ran."""
+        self._today: date | None = None
+        """The day it was first taken: a redo the next week does what it did (a published
+        post put on a day then to come came back published, as if it had gone out)."""
         # Ideas given days: "Schedule", the other way round from "Unschedule" (it read
         # "Move post", which an idea never was on a day to move from).
         scheduled = bool(moves) and all(day is not None for day, _ in moves.values())
@@ -514,7 +517,7 @@ class MovePostsCommand(_SnapshotCommand):
     def apply(self) -> ChangeSet:
         store = self.session.store
         if self._scope == "this":
-            today = self.session.today()
+            today = self._today = self._today or self.session.today()
             self.published_ahead = sum(
                 p.status == PostStatus.PUBLISHED
                 and p.status_placed_on(self._moves[p.id][0], today) == PostStatus.SCHEDULED

@@ -1756,6 +1756,14 @@ def test_a_published_post_dropped_on_a_day_to_come_is_scheduled_there_and_said(
     session.undo_stack.undo()
     back = session.store.post(published.id)
     assert (back.date, back.status) == (published.date, PostStatus.PUBLISHED)
+    # Redone days later, the day come and gone: the step as it was taken, not taken again
+    # as of the new day (it came back published there, as if it had gone out).
+    session._today = ahead + timedelta(days=1)
+    session.undo_stack.redo()
+    redone = session.store.post(published.id)
+    assert (redone.date, redone.status) == (ahead, PostStatus.SCHEDULED)
+    session.undo_stack.undo()
+    session._today = TODAY
     window.statusBar().clearMessage()
     before = published.date - timedelta(days=1)
     send_drop(month, month.day_rect(before).center(), posts_mime(session, [published]))
