@@ -919,13 +919,17 @@ class MainWindow(QMainWindow):
         nothing. A day the user went to stays; so do posts selected (a move of the
         keyboard's day lets them go), and the page (not turned in the night)."""
         view = self.view()
-        if view is self.week_view:
-            week_of = self.session.store.info().week_start.week_of
-            same_page = week_of(was) == week_of(now)
-        else:
-            same_page = (was.year, was.month) == (now.year, now.month)
-        if view.current_date() == was and same_page and not view.selected_post_ids():
-            view.set_current_date(now)
+        if view.current_date() == was and not view.selected_post_ids():
+            if self.view_index() == 0:  # today in the grid shown: its next month's row too
+                first, last = view.visible_range()
+                if first <= now <= last:
+                    self.month_view.show_month(self.month_view.displayed_month(), now)
+            elif self.view_index() == 1:
+                week_of = self.session.store.info().week_start.week_of
+                if week_of(was) == week_of(now):
+                    view.set_current_date(now)
+            elif (was.year, was.month) == (now.year, now.month):  # the agenda's month
+                view.set_current_date(now)
         if self.cadence_panel.cursor_day() == was:
             self.cadence_panel.set_cursor_day(now)
 

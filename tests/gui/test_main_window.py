@@ -189,15 +189,27 @@ def test_the_keyboard_day_and_the_agenda_follow_today_over_midnight(
     session.check_day()
     assert window.view().selected_post_ids() == [post.id]
     assert window.view().current_date() == tomorrow
-    # Nor is the page turned in the night, on the month's last day.
+    # On the month's last day, onto the next month's first, in the grid's last row: the
+    # keyboard follows, the page is not turned in the night.
     window.view().select_posts([])
     last = date(TODAY.year, TODAY.month + 1, 1) - timedelta(days=1)
     monkeypatch.setattr(session, "_today", last)
     session.check_day()
     window.go_to(last)
+    month = window.month_view.displayed_month()
     monkeypatch.setattr(session, "_today", last + timedelta(days=1))
     session.check_day()
-    assert window.view().current_date() == last
+    assert window.view().current_date() == last + timedelta(days=1)
+    assert window.month_view.displayed_month() == month
+    # Off the page (the grid's last day gone by), it stays: the next page is T away.
+    end = window.view().visible_range()[1]
+    window.month_view.show_month(month, end)
+    monkeypatch.setattr(session, "_today", end)
+    session.check_day()
+    monkeypatch.setattr(session, "_today", end + timedelta(days=1))
+    session.check_day()
+    assert window.view().current_date() == end
+    assert window.month_view.displayed_month() == month
 
     # A day the user went to stays; the agenda's rows are painted again.
     window.set_view(2)
@@ -205,7 +217,7 @@ def test_the_keyboard_day_and_the_agenda_follow_today_over_midnight(
     window.go_to(gone_to)
     model = window.agenda_view.model
     assert model.rowCount() > 0
-    monkeypatch.setattr(session, "_today", last + timedelta(days=2))
+    monkeypatch.setattr(session, "_today", end + timedelta(days=2))
     with qtbot.waitSignal(model.dataChanged) as repainted:
         session.check_day()
     first, last = repainted.args[:2]
