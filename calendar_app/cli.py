@@ -565,36 +565,32 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
 
 def _say_series_in_past(count: int, first: date, status: PostStatus) -> None:
     """A new series' posts on past days, said as one (not as its first alone)."""
-    if status == PostStatus.SCHEDULED:
-        print(
-            f"({count} of the series' posts are on past days, from {first}, so Cadence counts"
-            " them as delivered; set those that did not go out to Cancelled in the window.)",
-            file=sys.stderr,
-        )
-    elif status == PostStatus.DRAFT:
-        print(
-            f"({count} of the series' drafts are on past days, from {first}, so they do not"
-            " count as delivered.)",
-            file=sys.stderr,
-        )
+    _say_for(
+        status,
+        f"{count} of the series' posts are on past days, from {first}, so Cadence counts"
+        " them as delivered; set those that did not go out to Cancelled in the window.",
+        f"{count} of the series' drafts are on past days, from {first}, so they do not"
+        " count as delivered.",
+    )
 
 
 def _say_past_day(day: date, status: PostStatus, today: date) -> None:
     """A post put on a past day, said as the window says it: whether it counts there."""
-    if day >= today:
-        return
-    if status == PostStatus.SCHEDULED:
-        print(
-            f"({day} is a past day, so Cadence counts the post as delivered; set it to"
-            " Published in the window if it went out, or to Cancelled.)",
-            file=sys.stderr,
+    if day < today:
+        _say_for(
+            status,
+            f"{day} is a past day, so Cadence counts the post as delivered; set it to"
+            " Published in the window if it went out, or to Cancelled.",
+            f"{day} is a past day, so the draft does not count as delivered; set it to"
+            " Published in the window if it went out.",
         )
-    elif status == PostStatus.DRAFT:
-        print(
-            f"({day} is a past day, so the draft does not count as delivered; set it to"
-            " Published in the window if it went out.)",
-            file=sys.stderr,
-        )
+
+
+def _say_for(status: PostStatus, scheduled: str, draft: str) -> None:
+    """On stderr, in brackets: what a scheduled post or a draft is told; nothing else."""
+    said = {PostStatus.SCHEDULED: scheduled, PostStatus.DRAFT: draft}.get(status)
+    if said is not None:
+        print(f"({said})", file=sys.stderr)
 
 
 def _post_to_backlog(args: argparse.Namespace, out: TextIO) -> int:

@@ -1445,16 +1445,8 @@ def test_running_out_of_memory_half_way_through_an_import_leaves_the_calendar_as
 def test_output_that_cannot_be_written_is_said_with_the_change_kept(calendar: Path) -> None:
     """ "> file" on a full disk: the post was added, and "The disk is full, so a file
     could not be written" made a script add it again."""
-    command = [sys.executable, "-m", "calendar_app", "post", "add", str(calendar)]
-    with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [*command, "--title", "Kept", "--channel", "LinkedIn"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            timeout=120,
-        )
+    command: list[str | Path] = ["post", "add", calendar, "--channel", "LinkedIn"]
+    done = cadence(*command, "--title", "Kept", output="full disk")
     assert done.returncode == 1
     assert done.stderr == (
         "cadence: error: Cadence could not write its output (the disk is full); anything"
@@ -1464,14 +1456,7 @@ def test_output_that_cannot_be_written_is_said_with_the_change_kept(calendar: Pa
         assert [p.title for p in store.search("Kept")] == ["Kept"]
 
     # Started with its output closed, it does nothing: the new post's uid would be lost.
-    closed = subprocess.run(
-        [*command, "--title", "Unsaid", "--channel", "LinkedIn"],
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-        timeout=120,
-        preexec_fn=lambda: os.close(1),
-    )
+    closed = cadence(*command, "--title", "Unsaid", output="closed")
     assert closed.returncode == 1
     assert "output is closed" in closed.stderr
     with CalendarStore.open(calendar) as store:
@@ -1483,28 +1468,13 @@ def test_output_that_cannot_be_written_is_said_with_the_change_kept(calendar: Pa
 def test_help_that_cannot_be_written_is_said(asked: list[str]) -> None:
     """argparse passed over its own failed write: "--help > file" on a full disk ended
     with status 0 and an empty file, as if all went well."""
-    with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "calendar_app", *asked],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-            timeout=120,
-        )
+    done = cadence(*asked, output="full disk")
     assert done.returncode == 1
     assert done.stderr == (
         "cadence: error: Cadence could not write its output (the disk is full).\n"
     )
     # Started with its output closed, as any command is: not sent to stderr instead.
-    closed = subprocess.run(
-        [sys.executable, "-m", "calendar_app", *asked],
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-        timeout=120,
-        preexec_fn=lambda: os.close(1),
-    )
+    closed = cadence(*asked, output="closed")
     assert closed.returncode == 1
     assert closed.stderr == (
         "cadence: error: Cadence's output is closed; send it somewhere, such as >/dev/null\n"
