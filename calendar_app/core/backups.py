@@ -21,7 +21,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -451,6 +451,21 @@ def _remedy(exc: BaseException) -> str:
                 return _REMEDIES[cause]
         seen = seen.__cause__ or seen.__context__
     return "make room there (or let Cadence write there)"
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path | None]:
+    """Around a copy written over ``target``: the calendar there kept first
+    (:func:`keep_replaced`, given as the value), that copy of it taken away again when
+    the copy is not written (refused, a disk full): it stays where it was, and a
+    backup of a calendar not replaced was never thinned away."""
+    kept = keep_replaced(target)
+    try:
+        yield kept
+    except BaseException:
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+        raise
 
 
 def keep_replaced(target: Path) -> Path | None:

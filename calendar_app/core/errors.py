@@ -86,8 +86,9 @@ def nothing_imported(name: str, exc: ImportProblem) -> ImportProblem:
     problem = exc.problem.strip()
     if not problem.endswith((".", "!", "?")):
         problem += "."
-    if exc.where is None and problem.startswith(name):  # "notes.ics is not…": named once
-        return ImportProblem(f"Nothing was imported: {problem}")
+    if problem.startswith(name):  # "notes.ics is not…": named once, where it says where
+        at = f" ({exc.where})" if exc.where else ""
+        return ImportProblem(f"Nothing was imported: {name}{at}{problem[len(name) :]}")
     lead = f"Nothing was imported from {name}" + (f" ({exc.where})" if exc.where else "")
     # A sentence of its own where it is one ("The file is empty; …"), as its words are.
     return ImportProblem(f"{lead}{': ' if problem[:1].islower() else '. '}{problem}")

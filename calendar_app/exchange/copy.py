@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.backups import copy_target, keep_replaced, refuse_damaged, write_copy
+from ..core.backups import copy_target, refuse_damaged, replacing, write_copy
 from ..core.store import CalendarStore
 
 
@@ -16,6 +16,6 @@ def save_copy(store: CalendarStore, target: Path) -> Path | None:
     """
     target = copy_target(store, target)
     refuse_damaged(store)
-    kept = keep_replaced(target)
-    write_copy(store, Path(target))
+    with replacing(target) as kept:
+        write_copy(store, Path(target))
     return kept

@@ -1220,26 +1220,25 @@ def selected_posts(store: CalendarStore, options: ExportOptions) -> list[Post]:
 def _export_cadence(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
-    from ..core.backups import copy_target, keep_replaced, refuse_damaged, write_copy
+    from ..core.backups import copy_target, refuse_damaged, replacing, write_copy
 
     def step(done: int, total: int) -> None:
         if not progress(done, total):
             raise Cancelled
 
     target = copy_target(store, target)
-    whole = not options.filters()
-    if whole:  # (some posts: their copy is checked, damage elsewhere is not its own)
+    if not options.filters():  # (some posts: their copy is checked, as it is written)
         refuse_damaged(store)
-    kept = keep_replaced(target)  # a calendar the name hit by a slip
-    if whole:
-        written = write_copy(store, target, step=step)
+        with replacing(target) as kept:  # a calendar the name hit by a slip
+            written = write_copy(store, target, step=step)
         return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)
     # The posts of its days alone are read (a year out of 300,000 posts read them all).
     taken = {p.id for p in selected_posts(store, options)}
     leave_out = [i for (i,) in store.read("SELECT id FROM posts") if i not in taken]
-    written = write_copy(
-        store, target, leave_out=leave_out, only_names_used=True, step=step, sound_only=True
-    )
+    with replacing(target) as kept:
+        written = write_copy(
+            store, target, leave_out=leave_out, only_names_used=True, step=step, sound_only=True
+        )
     return ExportSummary(posts=len(taken), files=[written], replaced_kept=kept)
 
 

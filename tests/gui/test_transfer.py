@@ -254,10 +254,14 @@ def test_a_file_refused_for_its_content_says_nothing_was_imported(
     notes.write_text("Buy milk\n", "utf-8")
     assert run_import(session, None, notes) is None
     assert seen[2].startswith("Nothing was imported: notes.ics is not")
+    latin = tmp_path / "latin.ics"
+    latin.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Caf\xe9\r\nEND:VCALENDAR\r\n")
+    assert run_import(session, None, latin) is None
+    assert seen[-1].startswith("Nothing was imported: latin.ics (line 3) is not UTF-8 text, ")
     empty = tmp_path / "empty.csv"
     empty.write_text("", "utf-8")
     assert run_import(session, None, empty) is None
-    assert seen[3].startswith("Nothing was imported from empty.csv. The file is empty; ")
+    assert seen[-1].startswith("Nothing was imported from empty.csv. The file is empty; ")
 
 
 def test_an_unknown_kind_of_file_is_refused(session: CalendarSession, tmp_path: Path) -> None:
