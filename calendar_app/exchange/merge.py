@@ -177,8 +177,7 @@ def merge_calendar(
     summary = ImportSummary()
     as_written = theirs.all_posts()
     twice: dict[str, tuple[str, date, time]] = {}
-    readable = _as_they_come(_within_plans(as_written, summary))
-    _say_untitled(as_written, theirs.path.name, summary)
+    readable = _as_they_come(ours, _within_plans(as_written, summary), theirs.path.name, summary)
     their_posts = _in_zone(readable, theirs.zone, ours.zone, summary, twice)
     written = {p.uid: (p.date, p.time) for p in as_written}  # on their calendar's clock
     came: set[str] = set()  # the posts added or taken from theirs, by uid
@@ -548,23 +547,34 @@ def copy_posts_between(
     return summary
 
 
-def _as_they_come(posts: list[Post]) -> list[Post]:
-    """Their posts, titled "Untitled post" where the title shows nothing, as an earlier
-    release let in: such a calendar was not merged ("A post needs a title.")."""
-    return [dataclasses.replace(p, title=UNTITLED) if shows_nothing(p.title) else p for p in posts]
-
-
-UNTITLED = "Untitled post"
-
-
-def _say_untitled(posts: list[Post], name: str, summary: ImportSummary) -> None:
-    count = sum(shows_nothing(p.title) for p in posts)
+def _as_they_come(
+    ours: CalendarStore, posts: list[Post], name: str, summary: ImportSummary
+) -> list[Post]:
+    """Their posts, each titled where its title shows nothing, as an earlier release let
+    in (such a calendar was not merged: "A post needs a title."): as it is titled here,
+    a post both hold (its title here was written over by nothing), else "Untitled post",
+    said in ``summary``'s notes."""
+    blank = [p for p in posts if shows_nothing(p.title)]
+    if not blank:
+        return posts
+    held = ours.posts_with_uids(p.uid for p in blank)
+    titles = {
+        p.uid: held[p.uid].title
+        if p.uid in held and not shows_nothing(held[p.uid].title)
+        else UNTITLED
+        for p in blank
+    }
+    count = sum(title == UNTITLED for title in titles.values())
     if count:
         posts_are = "1 post is" if count == 1 else f"{count} posts are"
         summary.notes.append(
             f"{posts_are} titled by nothing that shows in {name}; here"
             f" {'it is' if count == 1 else 'they are'} titled '{UNTITLED}'."
         )
+    return [dataclasses.replace(p, title=titles[p.uid]) if p.uid in titles else p for p in posts]
+
+
+UNTITLED = "Untitled post"
 
 
 def _within_plans(posts: list[Post], summary: ImportSummary) -> list[Post]:
@@ -574,8 +584,9 @@ def _within_plans(posts: list[Post], summary: ImportSummary) -> list[Post]:
     kept = []
     for post in posts:
         if post.date is not None and not in_plans(post.date):
+            title = UNTITLED if shows_nothing(post.title) else post.title
             summary.skipped.append(
-                f"'{post.title}' is dated {post.date.isoformat()}, which {OUTSIDE_PLANS}"
+                f"'{title}' is dated {post.date.isoformat()}, which {OUTSIDE_PLANS}"
             )
         else:
             kept.append(post)

@@ -185,6 +185,29 @@ def test_posts_an_earlier_release_let_in_come_titled_or_are_left_out_and_said(
     )
 
 
+def test_a_post_both_hold_keeps_its_title_here_over_nothing_that_shows(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Their copy of a shared post titled by a zero-width space, edited there since:
+    its title here became "Untitled post". Nor was one left out (dated 9999-12-31)
+    counted among those titled so, and named ''."""
+    ours, theirs = pair
+    (shared,) = theirs.all_posts()
+    theirs.update_post(shared.id, {"body": "Edited there"})
+    theirs.db.execute("UPDATE posts SET title = ? WHERE id = ?", ["\u200b", shared.id])
+    channel = theirs.channels()[0].id
+    far = theirs.add_post(NewPost("Far away", channel, (), date(2026, 12, 6))).created[0]
+    theirs.db.execute("UPDATE posts SET title = ?, date = '9999-12-31' WHERE id = ?", [" ", far])
+    summary = merge_calendar(ours, theirs)
+    (kept,) = ours.all_posts()
+    assert (kept.title, kept.body) == ("Shared post", "Edited there")
+    assert not [note for note in summary.notes if "titled by nothing" in note]
+    assert summary.skipped == [
+        "'Untitled post' is dated 9999-12-31, which is outside the years a calendar plans"
+        " (1900 to 2999)"
+    ]
+
+
 def test_names_of_nothing_that_shows_an_earlier_release_let_in_merge_as_unnamed(
     pair: tuple[CalendarStore, CalendarStore],
 ) -> None:
