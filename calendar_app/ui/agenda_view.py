@@ -232,14 +232,19 @@ class AgendaView(QWidget):
         # Behind the month view (a page of the main window's stack), the agenda
         # does not follow every change: it catches up when it is shown.
         self.model.defer_while_hidden(self)
+        # The current row's post gone from the rows (filtered out, set to a status they
+        # hide, deleted), Qt makes a row beside it current: no move of the user's day
+        # (N then wrote on the 29th, not today). Told before the proxy hears of it, and
+        # after it has, the rows' changes are set apart from the user's moves.
+        self._rows_changing = False
+        model = self.model
+        for before in (model.rowsAboutToBeRemoved, model.modelAboutToBeReset):
+            before.connect(partial(self._set_rows_changing, True))
         self.proxy = _AgendaProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
-        # The rows the filters let through are read again here, not by the model on its
-        # own: the current row's post filtered out, Qt makes a row beside it current,
-        # which is no move of the user's day (N then wrote on the 29th, not today).
-        session.filtersChanged.disconnect(self.model.reload)
-        session.filtersChanged.connect(self._reload_for_filters)
+        for after in (model.rowsRemoved, model.modelReset):
+            after.connect(partial(self._set_rows_changing, False))
 
         self.summary = QLabel(self)
         self.summary.setObjectName("agendaSummary")
@@ -614,15 +619,11 @@ class AgendaView(QWidget):
         finally:
             self._moving_current = False
 
-    def _reload_for_filters(self) -> None:
-        self._moving_current = True
-        try:
-            self.model.reload()
-        finally:
-            self._moving_current = False
+    def _set_rows_changing(self, changing: bool, *_: object) -> None:
+        self._rows_changing = changing
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self._moving_current or not current.isValid():
+        if self._moving_current or self._rows_changing or not current.isValid():
             return
         post = self.model.post_at(self.proxy.mapToSource(current).row())
         if post.date is not None:

@@ -591,7 +591,7 @@ def test_a_day_gone_to_puts_the_cursor_on_the_title(
     assert view.table.currentIndex().column() == AgendaModel.CHANNEL
 
 
-def test_a_filter_does_not_move_the_agenda_s_day(
+def test_rows_leaving_the_agenda_do_not_move_its_day(
     session: CalendarSession, view: AgendaView
 ) -> None:
     """The current row's post filtered out, Qt made a row beside it current, and that
@@ -601,6 +601,21 @@ def test_a_filter_does_not_move_the_agenda_s_day(
     for statuses in ({PostStatus.DRAFT}, set()):
         session.set_filters(Filters(statuses=frozenset(statuses)))
         assert view.current_date() == day
+    # Nor does a change that takes the current row's post out of the rows (set to a
+    # status the filters hide, or deleted).
+    session.set_filters(Filters(statuses=frozenset({PostStatus.DRAFT})))
+    drafted = date(2026, 12, 12)
+    view.set_current_date(drafted)
+    (current,) = [p for p in shown_posts(view) if p.id == view.focused_post()]
+    assert current.date == drafted
+    session.notify(session.store.update_posts({current.id: {"status": PostStatus.SCHEDULED}}))
+    assert current.id not in view.shown_post_ids()
+    assert view.current_date() == drafted
+    following = view.focused_post()
+    assert following is not None
+    session.notify(session.store.delete_posts([following]))
+    assert view.current_date() == drafted
+    session.set_filters(Filters())
     # The user's own move of the current row still moves the day.
     view.table.setFocus()
     view.table.setCurrentIndex(view.proxy.index(0, AgendaModel.TITLE))
