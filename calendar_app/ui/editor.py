@@ -2332,15 +2332,13 @@ class PostEditor(QDialog):
             if count > limit:
                 text += f" · {count - limit} over the limit for {channel.name}"
             elif with_title > limit:
+                # (The tools that send it so named short: the line wrapped "post it".)
                 text += (
-                    f" · {with_title - limit} over once the title goes first,"
-                    " as Hootsuite and Sprout Social post it"
+                    f" · {with_title - limit} over once the title goes first"
+                    " (Hootsuite, Sprout Social)"
                 )
             elif over:
-                text += (
-                    f" · {with_link - limit} over with the title and link,"
-                    " as Sprout Social posts it"
-                )
+                text += f" · {with_link - limit} over with the title and link (Sprout Social)"
         label.setText(text)
         label.setProperty("overLimit", over)
         # Red and bold when the text itself is too long for its channel; amber when it

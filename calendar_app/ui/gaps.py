@@ -210,7 +210,8 @@ def _said(
             delivered = False
         if not delivered:
             return
-        text = f"'{isolated(message.title)}' is delivered on {day_text(day)}"
+        # ("Delivered" read as gone out: the day is today's or one to come.)
+        text = f"'{isolated(message.title)}' is planned on {day_text(day)}"
         if left is not None:
             first, last = left
             stays = "stays" if first == last else "stay"

@@ -1225,11 +1225,15 @@ class ChannelListModel(_RecordList[Channel]):
             return Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
         if role == _TOOLTIP:
             verb = "Shown; untick to hide" if shown else "Hidden; tick to show"
-            # Its kind where the name does not say it ("Blog (blog)" read as a slip).
-            kind = (
-                "" if channel.kind.casefold() in channel.name.casefold() else f" ({channel.kind})"
-            )
-            return plain_tooltip(f"{channel.name}{kind}. {verb} its posts.")
+            # Its kind where the name does not say it ("Blog (blog)" read as a slip), and
+            # its limit; after a comma where the name ends in brackets of its own.
+            said = [] if channel.kind.casefold() in channel.name.casefold() else [channel.kind]
+            if channel.char_limit:
+                said.append(f"{channel.char_limit:,} characters")
+            about = ", ".join(said)
+            if about:
+                about = f", {about}" if channel.name.endswith(")") else f" ({about})"
+            return plain_tooltip(f"{channel.name}{about}. {verb} its posts.")
         if role == _ACCESSIBLE:
             return f"{channel.name}, {'shown' if shown else 'hidden'}"
         if role == _FOREGROUND and not shown:

@@ -601,7 +601,7 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     editor.title_edit.setText("T" * 10)
     editor.body_edit.setPlainText("x" * 2990)
     assert editor.char_count_label.text() == (
-        "2990 / 3000 · 2 over once the title goes first, as Hootsuite and Sprout Social post it"
+        "2990 / 3000 · 2 over once the title goes first (Hootsuite, Sprout Social)"
     )
     assert editor.is_over_limit()
     # A caution, not an alarm: posted by hand, it fits. The sentence wraps, never cut.
@@ -622,7 +622,7 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     # Sprout Social has no link column: the link ends its text.
     editor.link_edit.setText("https://x.io")
     assert editor.char_count_label.text() == (
-        "2990 / 3000 · 14 over with the title and link, as Sprout Social posts it"
+        "2990 / 3000 · 14 over with the title and link (Sprout Social)"
     )
     assert editor.is_over_limit()
     editor.link_edit.setText("")

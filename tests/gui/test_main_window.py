@@ -4718,7 +4718,7 @@ def _filled_word(session: CalendarSession, message_id: int, day: date) -> str:
     ``day`` (asked before): the days before it, still to come, that it leaves overdue."""
     gap = session.report().message(message_id).gap_on(day)
     assert gap is not None
-    said = f"'{session.key_message(message_id).title}' is delivered on {day_text(day)}"
+    said = f"'{session.key_message(message_id).title}' is planned on {day_text(day)}"
     first, last = max(gap.start, TODAY), day - timedelta(days=1)
     if first <= last:
         said += f"; {range_text(first, last)} {'stays' if first == last else 'stay'} overdue"
@@ -4800,7 +4800,7 @@ def test_new_post_with_says_the_gap_filled_only_where_its_post_fills_it(
             [later] if elsewhere else [day, later]
         )
         if elsewhere:
-            assert "is delivered on" not in window.statusBar().currentMessage()
+            assert "is planned on" not in window.statusBar().currentMessage()
         else:
             assert window.statusBar().currentMessage() == said
 

@@ -345,14 +345,26 @@ def test_unticking_a_channel_hides_its_posts(
 def test_a_channel_tooltip_names_its_kind_where_its_name_does_not(
     sidebar: MessageSidebar, session: CalendarSession
 ) -> None:
-    """ "Blog (blog)", "Events (event)": the kind echoed in lower case read as a slip."""
-    tips = {
-        c.name: str(sidebar.channel_index(c.id).data(Qt.ItemDataRole.ToolTipRole))
-        for c in session.channels()
-    }
-    assert tips["LinkedIn"] == plain_tooltip("LinkedIn (social). Shown; untick to hide its posts.")
-    assert tips["Newsletter"] == plain_tooltip("Newsletter. Shown; untick to hide its posts.")
-    assert tips["Events"] == plain_tooltip("Events. Shown; untick to hide its posts.")
+    """ "Blog (blog)", "Events (event)": the kind echoed in lower case read as a slip.
+    Its limit is said; a name in brackets of its own gets no second pair."""
+
+    def tips() -> dict[str, str]:
+        return {
+            c.name: str(sidebar.channel_index(c.id).data(Qt.ItemDataRole.ToolTipRole))
+            for c in session.channels()
+        }
+
+    shown = "Shown; untick to hide its posts."
+    ids = {c.name: c.id for c in session.channels()}
+    session.notify(session.store.update_channel(ids["LinkedIn"], char_limit=3000))
+    for name in ("Newsletter", "Events"):
+        session.notify(session.store.update_channel(ids[name], char_limit=None))
+    assert tips()["LinkedIn"] == plain_tooltip(f"LinkedIn (social, 3,000 characters). {shown}")
+    assert tips()["Newsletter"] == plain_tooltip(f"Newsletter. {shown}")
+    assert tips()["Events"] == plain_tooltip(f"Events. {shown}")
+    session.notify(session.store.update_channel(ids["LinkedIn"], name="LinkedIn (Nordlicht)"))
+    said = f"LinkedIn (Nordlicht), social, 3,000 characters. {shown}"
+    assert tips()["LinkedIn (Nordlicht)"] == plain_tooltip(said)
 
 
 def test_an_archived_channel_ticked_shown_again_leaves_the_list(
