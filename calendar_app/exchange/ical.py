@@ -1517,7 +1517,7 @@ class _Reader:
                     line=line,
                 )
         if not calendars:
-            raise ImportProblem(f"{self.source.name} is not an iCalendar file.")
+            raise ImportProblem(not_icalendar(self.source.name))
         return calendars
 
     def _parsed(self) -> list[Any]:
@@ -2213,7 +2213,7 @@ def _decoded(source: Path, raw: bytes) -> str:
         raw = raw[3:]
     head = raw.lstrip()[:15].upper()
     if head != b"BEGIN:VCALENDAR":
-        raise ImportProblem(f"{source.name} is not an iCalendar file.")
+        raise ImportProblem(not_icalendar(source.name))
     try:
         return _file_line_ends(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -2230,6 +2230,15 @@ def _decoded(source: Path, raw: bytes) -> str:
             " save it as UTF-8 and import it again.",
             line=line,
         ) from None
+
+
+def not_icalendar(name: str) -> str:
+    """What a file named .ics that is no iCalendar file is told, with the way on (it
+    was told what it is not, and no more)."""
+    return (
+        f"{name} is not an iCalendar file; export the calendar from the program it comes"
+        " from as an iCalendar (.ics) file, then import that."
+    )
 
 
 def ics_needs_a_channel(source: Path, store: CalendarStore | None = None) -> bool:

@@ -3488,7 +3488,10 @@ def test_a_file_that_is_not_icalendar_is_refused(
 ) -> None:
     path = tmp_path / "posts.ics"
     path.write_bytes(content)
-    assert str(refused(busy, path)) == "posts.ics is not an iCalendar file."
+    assert str(refused(busy, path)) == (
+        "posts.ics is not an iCalendar file; export the calendar from the program it comes"
+        " from as an iCalendar (.ics) file, then import that."
+    )
 
 
 def zipped(files: dict[str, str]) -> bytes:
