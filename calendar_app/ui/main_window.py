@@ -1993,8 +1993,26 @@ class MainWindow(QMainWindow):
                 self.go_to(days[0])
             self.view().select_posts(post_ids)
             cast(QWidget, self.view()).setFocus()
+            if self.view_index() == 2:
+                self._say_placed_beyond_agenda(days)
         if placed_here:  # said after the selection is (which may say something too)
             self.session.placed(post_ids)
+
+    def _say_placed_beyond_agenda(self, days: list[date]) -> None:
+        """Posts placed in the agenda on days past its month (a paste keeps the days
+        between its posts): they are no rows of it, said ("2 selected" of 3 pasted, the
+        third gone to January unsaid). A word of the placing's own comes after it."""
+        first, last = self.view().visible_range()
+        away = [day for day in days if not first <= day <= last]
+        if not away:
+            return
+        them = "is" if len(away) == 1 else "are"
+        of = "The post" if len(days) == 1 else f"{len(away)} of the {len(days)} posts"
+        if len(away) == len(days) and len(days) > 1:
+            of = f"The {len(days)} posts"
+        self._tell_placed(
+            f"{of} you placed {them} in {month_title(away[0])}, beyond the agenda's month."
+        )
 
     def message_menu(self, message_id: int) -> QMenu:
         """The sidebar's menu for a key message: when it is overdue or unplanned, the

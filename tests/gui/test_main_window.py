@@ -4208,6 +4208,32 @@ def test_a_file_dropped_from_a_file_manager_is_imported_or_opened(
     )
 
 
+def test_posts_placed_in_the_agenda_beyond_its_month_are_said(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Three posts pasted on the 22nd, keeping their days apart: the third landed in
+    the next month, no row of the agenda, and "2 selected" said nothing of it."""
+    window.set_view(2)
+    first, last = window.view().visible_range()
+    later = last + timedelta(days=10)
+    ahead = [
+        p.id
+        for p in session.posts_between(max(TODAY, first), last)
+        if p.status == PostStatus.SCHEDULED and p.date is not None and p.date > TODAY
+    ][:2]
+    beyond = [p.id for p in session.posts_between(later, later + timedelta(days=20))][:1]
+    assert len(ahead) == 2
+    assert len(beyond) == 1
+    window._select_placed([*ahead, *beyond])
+    assert window.view().selected_post_ids() == sorted(
+        ahead, key=window.agenda_view.shown_post_ids().index
+    )
+    month = month_title(later)
+    assert window.statusBar().currentMessage() == (
+        f"1 of the 3 posts you placed is in {month}, beyond the agenda's month."
+    )
+
+
 def test_posts_dragged_over_the_agenda_are_told_where_they_go(
     window: MainWindow, session: CalendarSession
 ) -> None:
