@@ -109,6 +109,10 @@ def add_fill_actions(
     if message.starts_on is not None and day < message.starts_on:
         menu.addAction(f"Starts {day_text(message.starts_on, year=day)}").setEnabled(False)
         return
+
+    def offer(text: str, way: Callable[[], bool]) -> None:
+        _item(menu, text, _said(session, say, way, message, day))
+
     repeat = session.store.post_to_repeat(message.id, day, today)
     # Its channel read now, as the post was (another program may have made it since the
     # session read them); not one retired: a new post takes a live one.
@@ -122,20 +126,13 @@ def add_fill_actions(
             or repeat.date < today
             or (repeat.date == today and (repeat.time is None or repeat.time <= session.now()))
         )
-        _item(
-            menu,
+        offer(
             # Cut short, so that the day stays in sight; the date is the post's, not
             # the day it would be repeated on.
             f"Repeat {short(repeat.title)} ({elide(channel.name, CHANNEL_CHARS)},"
             f" {'sent' if sent else 'planned'}"
             f" {day_text(repeat.date, year=day)})",
-            _said(
-                session,
-                say,
-                partial(repeat_post, session, parent, repeat, day, at, select),
-                message,
-                day,
-            ),
+            partial(repeat_post, session, parent, repeat, day, at, select),
         )
     ideas = session.store.backlog(
         message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
@@ -158,32 +155,18 @@ def add_fill_actions(
         if alike[title, where] > 1:
             seen[title, where] += 1
             where = f"{where}, {seen[title, where]}" if where else str(seen[title, where])
-        _item(
-            menu,
+        offer(
             f"Schedule {title} as a Draft{f' ({where})' if where else ''}",
-            _said(
-                session,
-                say,
-                partial(schedule_idea, session, parent, idea, day, at, select),
-                message,
-                day,
-            ),
+            partial(schedule_idea, session, parent, idea, day, at, select),
         )
     if len(ideas) > IDEAS_OFFERED:  # (the others could not be told from none)
         more = len(ideas) - IDEAS_OFFERED
         menu.addAction(
             f"…and {more} more of its idea{'s' if more != 1 else ''} in the backlog"
         ).setEnabled(False)
-    _item(
-        menu,
+    offer(
         f"New Post With {short(message.title)}…",
-        _said(
-            session,
-            say,
-            partial(write_post, session, parent, message, day, at, select),
-            message,
-            day,
-        ),
+        partial(write_post, session, parent, message, day, at, select),
     )
 
 
