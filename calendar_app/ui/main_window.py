@@ -919,16 +919,11 @@ class MainWindow(QMainWindow):
         nothing. A day the user went to stays; so do posts selected (a move of the
         keyboard's day lets them go), and the page (not turned in the night)."""
         view = self.view()
-        if view.current_date() == was and not view.selected_post_ids():
-            if self.view_index() == 0:  # today in the grid shown: its next month's row too
-                first, last = view.visible_range()
-                if first <= now <= last:
-                    self.month_view.show_month(self.month_view.displayed_month(), now)
-            elif self.view_index() == 1:
-                week_of = self.session.store.info().week_start.week_of
-                if week_of(was) == week_of(now):
-                    view.set_current_date(now)
-            elif (was.year, was.month) == (now.year, now.month):  # the agenda's month
+        first, last = view.visible_range()  # the page: the grid, the week, the month's rows
+        if view.current_date() == was and first <= now <= last and not view.selected_post_ids():
+            if view is self.month_view:  # (its next month's first days too, in its last row)
+                self.month_view.show_month(self.month_view.displayed_month(), now)
+            else:
                 view.set_current_date(now)
         if self.cadence_panel.cursor_day() == was:
             self.cadence_panel.set_cursor_day(now)
@@ -2004,15 +1999,9 @@ class MainWindow(QMainWindow):
         third gone to January unsaid). A word of the placing's own comes after it."""
         first, last = self.view().visible_range()
         away = [day for day in days if not first <= day <= last]
-        if not away:
-            return
-        them = "is" if len(away) == 1 else "are"
-        of = "The post" if len(days) == 1 else f"{len(away)} of the {len(days)} posts"
-        if len(away) == len(days) and len(days) > 1:
-            of = f"The {len(days)} posts"
-        self._tell_placed(
-            f"{of} you placed {them} in {month_title(away[0])}, beyond the agenda's month."
-        )
+        if away:
+            which = self._which_placed(len(away), len(days), away[0])
+            self._tell_placed(f"{which} in {month_title(away[0])}, beyond the agenda's month.")
 
     def message_menu(self, message_id: int) -> QMenu:
         """The sidebar's menu for a key message: when it is overdue or unplanned, the

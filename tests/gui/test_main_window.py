@@ -4229,8 +4229,10 @@ def test_posts_placed_in_the_agenda_beyond_its_month_are_said(
         ahead, key=window.agenda_view.shown_post_ids().index
     )
     month = month_title(later)
+    away = session.store.post(beyond[0]).date
+    assert away is not None
     assert window.statusBar().currentMessage() == (
-        f"1 of the 3 posts you placed is in {month}, beyond the agenda's month."
+        f"1 of the 3 posts you placed ({day_text(away)}) is in {month}, beyond the agenda's month."
     )
 
 
