@@ -83,20 +83,17 @@ def copy_target(store: CalendarStore, target: Path | str) -> Path:
     return path
 
 
-def refuse_damaged(store: CalendarStore, copy: str | None = None) -> None:
-    """Refuse to copy a calendar that holds damage (:meth:`.CalendarStore.first_unreadable`):
-    a copy sent to a client, or kept as the way back, carried it on unsaid. With
-    ``copy``, a copy of some of its posts being written: the damage it would carry (a
-    month's copy is sound where the damage is in another month)."""
-    if copy is None:
-        damage = store.first_unreadable()
-    else:
-        conn = sqlite3.connect(copy)
-        conn.text_factory = lambda data: data.decode("utf-8", "replace")  # (said, not raised)
-        try:
-            damage = first_unreadable_in(lambda sql: conn.execute(sql).fetchall())
-        finally:
-            conn.close()
+def refuse_damaged(store: CalendarStore, copy: str) -> None:
+    """Refuse a copy of ``store`` being written at ``copy`` that holds damage
+    (:func:`.store.first_unreadable_in`): sent to a client, or kept as the way back, it
+    carried the damage on unsaid. Checked in the copy: a month's copy is sound where the
+    damage is in another month."""
+    conn = sqlite3.connect(copy)
+    conn.text_factory = lambda data: data.decode("utf-8", "replace")  # (said, not raised)
+    try:
+        damage = first_unreadable_in(lambda sql: conn.execute(sql).fetchall())
+    finally:
+        conn.close()
     if damage is not None:
         raise CalendarFileError(
             f"{store.path.name} is damaged (it {damage}), so no copy of it was written;"
@@ -140,9 +137,8 @@ def write_copy(
     Nor are the names of channels, key messages and campaigns deleted here (another
     client's, pasted by mistake and deleted, went out with the copy), but in a
     ``backup``: an import into it leaves them off as the calendar does
-    (:meth:`.CalendarStore.deleted_names`). ``sound_only``: a copy of some posts is
-    refused when it would hold damage (:func:`refuse_damaged`; a whole copy is refused
-    before, by its caller, before it keeps what the copy replaces).
+    (:meth:`.CalendarStore.deleted_names`). ``sound_only``: the copy is refused when it
+    would hold damage (:func:`refuse_damaged`).
     """
     target = copy_target(store, target)
     told = step or (lambda done, total: None)
@@ -154,10 +150,10 @@ def write_copy(
             told(1, 3)
             if leave_out or only_names_used:
                 _leave_out(copy, leave_out, only_names_used=only_names_used, backup=backup)
-                if sound_only:
-                    refuse_damaged(store, copy)
             else:
                 _without_deleted_words(copy, backup=backup)
+            if sound_only:
+                refuse_damaged(store, copy)
         if checked_whole and not _sound(Path(copy)):
             # Read through the files SQLite kept under the old name of a calendar moved
             # while open, as other programs changed it at its new one: pages of two moments.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.backups import copy_target, refuse_damaged, replacing, write_copy
+from ..core.backups import copy_target, replacing, write_copy
 from ..core.store import CalendarStore
 
 
@@ -15,7 +15,6 @@ def save_copy(store: CalendarStore, target: Path) -> Path | None:
     Nothing is left behind when it fails: see :func:`core.backups.write_copy`.
     """
     target = copy_target(store, target)
-    refuse_damaged(store)
     with replacing(target) as kept:
-        write_copy(store, Path(target))
+        write_copy(store, Path(target), sound_only=True)
     return kept

@@ -1220,17 +1220,16 @@ def selected_posts(store: CalendarStore, options: ExportOptions) -> list[Post]:
 def _export_cadence(
     store: CalendarStore, target: Path, options: ExportOptions, progress: Progress
 ) -> ExportSummary:
-    from ..core.backups import copy_target, refuse_damaged, replacing, write_copy
+    from ..core.backups import copy_target, replacing, write_copy
 
     def step(done: int, total: int) -> None:
         if not progress(done, total):
             raise Cancelled
 
     target = copy_target(store, target)
-    if not options.filters():  # (some posts: their copy is checked, as it is written)
-        refuse_damaged(store)
+    if not options.filters():
         with replacing(target) as kept:  # a calendar the name hit by a slip
-            written = write_copy(store, target, step=step)
+            written = write_copy(store, target, step=step, sound_only=True)
         return ExportSummary(posts=store.count_posts(), files=[written], replaced_kept=kept)
     # The posts of its days alone are read (a year out of 300,000 posts read them all).
     taken = {p.id for p in selected_posts(store, options)}
