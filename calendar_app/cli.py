@@ -362,6 +362,12 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         _say_series_in_past(len(past), past[0], status)
     elif past:
         _say_past_day(past[0], status, today)
+    if created[0].status == PostStatus.PUBLISHED and first is not None and first > today:
+        print(
+            f"({first} is a day to come, yet the post is published: Cadence counts it as"
+            " delivered already; give it the day it went out, or --status scheduled.)",
+            file=sys.stderr,
+        )
     if archived:  # as the window does not offer them: said, the post added all the same
         print(f"(added on what is archived here: {', '.join(archived)})", file=sys.stderr)
     if args.repeat and not changes.series:  # as the editor saves it

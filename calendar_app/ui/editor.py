@@ -243,6 +243,12 @@ def keep_room(widget: QWidget, lines: int = 0) -> None:
     widget.setSizePolicy(policy)
 
 
+PUBLISHED_AHEAD = (
+    "A post on a day to come has not gone out yet: make it Scheduled, or give it the day"
+    " it went out."
+)
+"""What a post marked published on a day after today is told (it filled a gap unsent)."""
+
 NO_MESSAGES_YET = "No key messages yet: Edit > Key Messages… adds them."
 """What an empty list of key messages to tick says."""
 
@@ -1914,6 +1920,8 @@ class PostEditor(QDialog):
                     self.date_check,
                 )
             )
+        if status == PostStatus.PUBLISHED and self._published_ahead():
+            found.append((PUBLISHED_AHEAD, self.status_combo))
         freq = self.repeat_freq()
         if freq:
             if (
@@ -2094,10 +2102,26 @@ class PostEditor(QDialog):
                 status = self._new_status(pydate(self.date_edit.date()) if checked else None)
             elif not checked:  # as a post cut into the backlog: not scheduled, nor published
                 status = backlog_status(self.post.status)
-            else:  # an idea taken out of the backlog is a draft, as dragged onto a day
-                status = self.post.status_placed_on(pydate(self.date_edit.date()))
+            else:  # as dragged onto the day: an idea a draft, published ahead scheduled
+                status = self._status_placed(pydate(self.date_edit.date()))
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         self._revalidate()
+
+    def _status_placed(self, day: date) -> PostStatus:
+        """The post's status on ``day``, as a drag onto it gives it (a published post
+        on a day to come is scheduled: it has not gone out then)."""
+        assert self.post is not None
+        return self.post.status_placed_on(day, None if self._loading else self.session.today())
+
+    def _published_ahead(self) -> bool:
+        """Whether the day chosen is to come, for a post marked published: it counted as
+        delivered before it went out (one an earlier release kept so, its day
+        unchanged, may stay)."""
+        day = self.chosen_date()
+        if day is None or day <= self.session.today():
+            return False
+        post = self.post
+        return not (post is not None and post.status == PostStatus.PUBLISHED and post.date == day)
 
     def _new_status(self, day: date | None) -> PostStatus:
         """A new post's status: an idea in the backlog, a draft on a day, or scheduled
@@ -2153,9 +2177,11 @@ class PostEditor(QDialog):
 
     def _on_date_changed(self) -> None:
         self._name_messages()
-        if self.post is None and not self._status_touched and self.date_check.isChecked():
-            # A new post's status by its day (scheduled, under a filter, on days to come).
-            status = self._new_status(pydate(self.date_edit.date()))
+        if not (self._status_touched or self._loading) and self.date_check.isChecked():
+            # A new post's status by its day (scheduled, under a filter, on days to come);
+            # a published post's, by whether it went out by then.
+            day = pydate(self.date_edit.date())
+            status = self._new_status(day) if self.post is None else self._status_placed(day)
             self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
         if not self._weekdays_touched:
             self._set_default_weekday(pydate(self.date_edit.date()))

@@ -532,6 +532,11 @@ def test_a_post_added_or_moved_to_a_past_day_says_whether_it_counts_there(
     assert capsys.readouterr().err == said
     run(*add, "--date", gone, "--status", "published")
     assert capsys.readouterr().err == ""  # (as it says: it went out)
+    run(*add, "--date", ahead, "--status", "published")  # (it counts before it goes out)
+    assert capsys.readouterr().err == (
+        f"({ahead} is a day to come, yet the post is published: Cadence counts it as"
+        " delivered already; give it the day it went out, or --status scheduled.)\n"
+    )
     (first,) = [
         p for p in json.loads(run("post", "list", calendar, "--json")[1]) if p["uid"] == uid
     ]

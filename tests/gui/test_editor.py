@@ -31,6 +31,7 @@ from calendar_app.render.chips import contrast
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, OverAnswer, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import (
+    PUBLISHED_AHEAD,
     READ_ONLY_EDITOR,
     PostEditor,
     caution_color,
@@ -2936,3 +2937,42 @@ def test_save_refused_says_its_problems_again(
     assert heard == ["A post needs a title."]
     editor.accept()  # and again at each refusal
     assert heard == ["A post needs a title."] * 2
+
+
+def test_a_published_post_given_a_day_to_come_is_scheduled_there(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """As a drag onto that day makes it: published, it counted as delivered on a day it
+    had not gone out on; and published chosen for such a day is refused, saying why."""
+    post = next(
+        p
+        for p in session.store.posts_between(TODAY - timedelta(days=20), TODAY)
+        if p.status == PostStatus.PUBLISHED and p.series_id is None
+    )
+    editor = _editor(qtbot, session, post=post)
+    later = TODAY + timedelta(days=9)
+    editor.date_edit.setDate(qdate(later))
+    assert editor.status_combo.currentData() == "scheduled"
+    assert editor.problems() == []
+    assert post.date is not None
+    editor.date_edit.setDate(qdate(post.date))  # back on the day it went out
+    assert editor.status_combo.currentData() == "published"
+    editor.date_edit.setDate(qdate(later))
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
+    editor._on_status_chosen()
+    assert editor.problems() == [PUBLISHED_AHEAD]
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("scheduled"))
+    editor.accept()
+    saved = session.store.post(post.id)
+    assert (saved.date, saved.status) == (later, PostStatus.SCHEDULED)
+
+
+def test_a_new_post_published_on_a_day_to_come_is_refused(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    editor = _editor(qtbot, session, day=TODAY + timedelta(days=3))
+    editor.title_edit.setText("Launch recap")
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
+    assert editor.problems() == [PUBLISHED_AHEAD]
+    editor.date_edit.setDate(qdate(TODAY))
+    assert editor.problems() == []
