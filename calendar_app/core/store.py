@@ -906,6 +906,11 @@ class CalendarStore:
         a reader or writer elsewhere held it back (try again later)."""
         if self.read_only:
             return True
+        if self._nothing_waits():
+            # (Emptied all the same, the -wal moved every other program's data_version:
+            # each read it as a change of the calendar, and its undo history went.)
+            self.waiting = None
+            return True
         try:
             self._conn.execute("PRAGMA busy_timeout = 0")
             try:
@@ -923,6 +928,17 @@ class CalendarStore:
         if busy == 0:
             self.waiting = None
         return busy == 0
+
+    def _nothing_waits(self) -> bool:
+        """Whether the calendar's -wal is empty (or gone): every change is in the file."""
+        if self.file_moved_or_replaced() is not None:  # (its -wal is no longer there)
+            return False
+        try:
+            return Path(f"{self.path}-wal").stat().st_size == 0
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
 
     def _reopen(self) -> None:
         """Read a read-only calendar afresh: another program changed the file. When

@@ -603,6 +603,34 @@ def test_a_calendar_read_as_it_is_sees_what_another_program_wrote(tmp_path: Path
         assert again.count_posts() == 8
 
 
+def test_another_program_done_with_the_calendar_is_no_change_of_it(tmp_path: Path) -> None:
+    """Another window, which had changed the calendar, turns to another one (or closes)
+    once this one's change is in the file: its emptying of a -wal that held nothing
+    moved SQLite's data_version here, read as a change made elsewhere (the window's
+    undo history went, refused as "changed by another program")."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as created:
+        created.add_channel("Blog", kind="blog")
+    here = CalendarStore.open(path)
+    try:
+        other = CalendarStore.open(path)
+        other.add_channel("Radio")
+        assert other.checkpoint()  # as a window does after each change
+        assert here.changed_elsewhere()  # a real change
+        here.add_channel("Podcast")
+        assert here.checkpoint()
+        assert other.changed_elsewhere()
+        assert other.checkpoint()  # a try again, after this one's: nothing waits
+        other.close()
+        assert not here.changed_elsewhere()
+        with CalendarStore.open(path) as third:  # a change it does not empty is one
+            third.add_channel("Video")
+        assert here.changed_elsewhere()
+        assert [c.name for c in here.channels()] == ["Blog", "Radio", "Podcast", "Video"]
+    finally:
+        here.close()
+
+
 def test_a_read_only_calendar_moved_away_keeps_reading_what_it_had(tmp_path: Path) -> None:
     path = tmp_path / "plan.cadence"
     with CalendarStore.create(path, timezone="Europe/Paris") as created:
