@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+
+from .top_domains import GENERIC_TOP_DOMAINS
 
 ZWJ = "\u200d"
 
@@ -25,21 +28,36 @@ _ONE_ON_X = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x20
 X_LINK_LENGTH = 23
 """What X counts a web address as (its t.co link)."""
 
-_TOP_DOMAINS = (
-    "com|org|net|io|co|app|dev|ai|info|biz|edu|gov|me|tv|ly|xyz|news|blog|shop|online"
-    "|site|tech|store|eu|uk|de|fr|nl|es|it|ca|us|au|jp|ch|be|se|no|dk|fi|at|ie|pt|pl|in"
+_COUNTRY_LINKS = frozenset(
+    "co io ai me tv ly eu uk de fr nl es it ca us au jp ch be se no dk fi at ie pt pl in".split()  # noqa: SIM905
 )
+"""Countries' domains an address is a link on without a path ("cadence.io"); on
+another country's, with one ("amzn.to/3xYz")."""
+
 _DOMAIN = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
 _LINK = re.compile(
     r"(?i)(?<![A-Za-z0-9@＠$#＃\u202a-\u202e])"
     r"(?:https?://[^\s<>\"]+"
-    r"|" + _DOMAIN + r"(?:" + _TOP_DOMAINS + r")\b(?:/[^\s<>\"]*)?"
-    r"|" + _DOMAIN + r"[a-z]{2}/[^\s<>\"]*)"
+    r"|" + _DOMAIN + r"(?P<top>xn--[a-z0-9-]+|[a-z]{2,63})\b(?P<path>/[^\s<>\"]*)?)"
 )
-"""A web address as X finds one in a post: with its scheme, a domain of a known top
-level ("cadence.app", "www.example.com/spring"), or of any country's with a path (the
-short links "amzn.to/3xYz", "linktr.ee/cadence", "discord.gg/cadence"); not glued to
-a letter or digit before it."""
+"""What may be a web address in a post: with its scheme, or a domain and a path
+(:func:`_links` keeps those X takes for one)."""
+
+
+def _links(text: str) -> Iterator[re.Match[str]]:
+    """The web addresses X finds in ``text``: with their scheme, on a generic top-level
+    domain ("cadence.app", "www.example.com/spring", "solenne.solar"), on a country's
+    with a path (the short links "amzn.to/3xYz", "linktr.ee/cadence"); not glued to a
+    letter or digit before them."""
+    for found in _LINK.finditer(text):
+        top = found["top"]
+        if top is None:  # with its scheme
+            yield found
+            continue
+        top = top.lower()
+        if top in GENERIC_TOP_DOMAINS or top in _COUNTRY_LINKS or found["path"]:
+            yield found
+
 
 _PICTOGRAPHS = (
     (0x1F000, 0x1FAFF),
@@ -116,7 +134,7 @@ def x_length(text: str) -> int:
     text = unicodedata.normalize("NFC", text)
     length = 0
     last = 0
-    for link in _LINK.finditer(text):
+    for link in _links(text):
         length += _x_weight(text[last : link.start()]) + X_LINK_LENGTH
         last = link.end()
     return length + _x_weight(text[last:])

@@ -58,6 +58,13 @@ def test_a_reader_s_characters(text: str, seen: int) -> None:
         ("Shop now amzn.to/3xYzAb", 32),  # a short link on a country's domain
         ("Join us discord.gg/cadence", 31),
         ("goo.gl/maps/abc", 23),
+        ("Offer at solenne.solar/offer now", 36),  # any generic top-level domain
+        ("see example.studio", 27),
+        ("Our agency.AGENCY site", 32),
+        ("Open notes.txt today", 20),  # not a domain: a file's name
+        ("Visit cadence.de today", 35),
+        ("Mail dupont.fr", 28),
+        ("Read example.zz now", 19),  # a country's, without a path
     ],
 )
 def test_x_s_weighted_length(text: str, counted: int) -> None:
