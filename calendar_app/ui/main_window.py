@@ -3045,8 +3045,9 @@ class MainWindow(QMainWindow):
                 self.show_error(
                     self,
                     CalendarFileError(
-                        f"{problem} Changes here cannot be saved; open the calendar where"
-                        " it is now (File > Open)."
+                        f"{problem} Changes here cannot be saved: if it was moved, open it"
+                        " where it is now (File > Open); if it was deleted, File > Save a"
+                        " Copy As keeps it as shown here."
                     ),
                 )
             return False

@@ -2647,7 +2647,8 @@ def test_a_calendar_moved_away_while_open_keeps_what_was_saved_and_says_so_once(
     assert not window.check_for_outside_changes()
     assert errors.seen == [
         f"The calendar is no longer at {path}: it was moved or deleted outside Cadence."
-        " Changes here cannot be saved; open the calendar where it is now (File > Open)."
+        " Changes here cannot be saved: if it was moved, open it where it is now"
+        " (File > Open); if it was deleted, File > Save a Copy As keeps it as shown here."
     ]
     assert not window.check_for_outside_changes()  # said once
     assert not session.try_push(
@@ -2660,6 +2661,26 @@ def test_a_calendar_moved_away_while_open_keeps_what_was_saved_and_says_so_once(
         titles = {p.title for p in there.all_posts()}
     assert "Saved before" in titles
     assert "Lost" not in titles
+
+
+def test_a_calendar_deleted_while_open_is_saved_as_a_copy_as_the_window_says(
+    window: MainWindow, session: CalendarSession, errors: Errors, tmp_path: Path
+) -> None:
+    """Deleted (a colleague tidying a shared folder), it has no "where it is now": the
+    window said to open it there all the same."""
+    path = session.store.path
+    channel = session.channels()[0].id
+    session.report_error = errors
+    session.push(AddPostCommand(session, NewPost("Saved before", channel, date=TODAY)))
+    path.unlink()
+    assert not window.check_for_outside_changes()
+    assert errors.seen[-1].endswith(
+        "if it was deleted, File > Save a Copy As keeps it as shown here."
+    )
+    rescued = tmp_path / "Rescued.cadence"
+    assert window.save_copy(rescued)
+    with CalendarStore.open(rescued) as copy:
+        assert "Saved before" in {p.title for p in copy.all_posts()}
 
 
 def test_a_calendar_moved_while_open_opened_where_it_is_now_is_shared_with_others(
