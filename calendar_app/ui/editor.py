@@ -225,12 +225,29 @@ def muted_color(palette: QPalette) -> QColor:
 
 def typed_link(text: str) -> str:
     """A link as typed or pasted, on one line: a web address a mail broke over two lines
-    joined again whole (it came back with a space in it, "…/long/ path")."""
+    joined again whole ("…/long/" and "path" below it). Spaces within a line stay (the
+    field says a web address has none): they may be a file's name ("Press kit.pdf")
+    or words after the address, and taking them out made another address."""
     link = one_line(text)
-    whole = "".join(link.split())
-    if WEB_ADDRESS.fullmatch(link) is None and WEB_ADDRESS.fullmatch(whole) is not None:
-        return whole
+    lines = text.strip().splitlines()
+    if len(lines) > 1 and WEB_ADDRESS.fullmatch(link) is None:
+        whole = "".join(line.strip() for line in lines)
+        if WEB_ADDRESS.fullmatch(whole) is not None:
+            return whole
     return link
+
+
+NOT_A_WEB_ADDRESS = (
+    "Not a web address: begin it with https:// for calendar programs to open it"
+    " (they show it as text)."
+)
+"""What the editor's link field says of a link other programs will not open."""
+
+SPACE_IN_ADDRESS = (
+    "A web address has no spaces: write each one in it as %20, and put any words after"
+    " it in the body or the notes."
+)
+"""What it says of a web address with a space in it (opened, it stops at the space)."""
 
 
 def keep_room(widget: QWidget, lines: int = 0) -> None:
@@ -1371,10 +1388,7 @@ class PostEditor(QDialog):
         self.link_edit.setAccessibleName("Link")
         self.link_edit.setPlaceholderText("https://")
         form.addRow(label("&Link:", self.link_edit), self.link_edit)
-        self.link_hint = hint_label(
-            "Not a web address: begin it with https:// for calendar programs to open it"
-            " (they show it as text)."
-        )
+        self.link_hint = hint_label(NOT_A_WEB_ADDRESS)
         self.link_hint.setAccessibleName("Link")
         form.addRow("", self.link_hint)
         form.setRowVisible(self.link_hint, False)
@@ -2067,6 +2081,15 @@ class PostEditor(QDialog):
     def _update_link_hint(self) -> None:
         link = typed_link(self.link_edit.text())
         shown = bool(link) and WEB_ADDRESS.fullmatch(link) is None
+        said = (
+            SPACE_IN_ADDRESS
+            if WEB_ADDRESS.fullmatch(link.replace(" ", "%20")) is not None
+            else NOT_A_WEB_ADDRESS
+        )
+        if said != self.link_hint.text():
+            self.link_hint.setText(said)
+            if shown and self.link_hint.isVisibleTo(self):
+                self._make_room()
         # Said to a screen reader on the field too (the hint label alone was not read).
         self.link_edit.setAccessibleDescription(self.link_hint.text() if shown else "")
         if self.link_hint.isVisibleTo(self) != shown:

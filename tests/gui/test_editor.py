@@ -31,8 +31,10 @@ from calendar_app.render.chips import contrast
 from calendar_app.ui.commands import DeleteChannelCommand, elide
 from calendar_app.ui.dialogs import WINDOW_FRAME, OverAnswer, SaveAnswer, fit_on_screen
 from calendar_app.ui.editor import (
+    NOT_A_WEB_ADDRESS,
     PUBLISHED_AHEAD,
     READ_ONLY_EDITOR,
+    SPACE_IN_ADDRESS,
     PostEditor,
     caution_color,
     date_format,
@@ -750,6 +752,31 @@ def test_a_title_or_a_link_pasted_from_two_lines_is_kept_on_one(
     saved = session.store.post(post.id)
     assert saved.title == "Solar pays for itself: the Jansens' bill, one year on"
     assert saved.link == "https://solar.example/a/long/path?x=1"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "https://acme.sharepoint.com/sites/press/Shared Documents/Press kit 2027.pdf",
+        "https://solar.example/spring\nread it before Friday",  # words on the next line
+    ],
+)
+def test_a_link_with_spaces_is_kept_as_typed_and_told_it_has_them(
+    qtbot: QtBot, session: CalendarSession, typed: str
+) -> None:
+    """Taken out unsaid, they made another address ("…/SharedDocuments/Presskit2027.pdf",
+    "…/springreaditbeforeFriday"), one that does not exist."""
+    post = _single_post(session)
+    editor = _editor(qtbot, session, post=post)
+    editor.link_edit.setText(typed)
+    assert editor.link_hint.isVisibleTo(editor)
+    assert editor.link_hint.text() == SPACE_IN_ADDRESS
+    assert editor.link_edit.accessibleDescription() == SPACE_IN_ADDRESS
+    editor.accept()
+    assert session.store.post(post.id).link == " ".join(typed.split("\n"))
+    editor = _editor(qtbot, session, post=post)
+    editor.link_edit.setText("solar.example/spring")
+    assert editor.link_hint.text() == NOT_A_WEB_ADDRESS
 
 
 def test_title_is_required_and_a_time_needs_a_date(qtbot: QtBot, session: CalendarSession) -> None:
