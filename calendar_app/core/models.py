@@ -253,6 +253,18 @@ WEB_ADDRESS = re.compile(r"(?i:https?|mailto|tel|ftp):[^\s\"<>\\^`{|}]+")
 """A link other programs may open (not a script: javascript:, data:), whole."""
 
 
+def tool_link(link: str) -> str | None:
+    """What a publishing tool's link column takes of a post's link: a web address only,
+    as an .ics does (the tool makes it the post's link, and a spreadsheet made
+    "=HYPERLINK(…)" one of its formulas); one typed without its scheme ("www.…") with
+    it. A page, to shorten and preview: a mail or a phone number is no post's link."""
+    link = link.strip()
+    if link.lower().startswith("www."):
+        link = f"https://{link}"
+    web = link.lower().startswith(("http://", "https://"))
+    return link if web and WEB_ADDRESS.fullmatch(link) else None
+
+
 def one_line(name: str) -> str:
     """A name as Cadence keeps it: on one line, without control characters (a line
     end, a tab or a terminal's escape code become a space), outer spaces and a

@@ -156,7 +156,6 @@ from ..core.lengths import (
 from ..core.models import (
     DATED_ONLY,
     OUTSIDE_PLANS,
-    WEB_ADDRESS,
     Channel,
     NewPost,
     Post,
@@ -178,6 +177,7 @@ from ..core.models import (
     shows_nothing,
     skipped_time,
     spelled_day,
+    tool_link,
 )
 from ..core.store import (
     CalendarStore,
@@ -2451,7 +2451,7 @@ def _export_to_tool(
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
 
     def hootsuite_row(moment: datetime, post: Post) -> Sequence[str]:
-        return (" ".join(stamp(moment)), message_text(post), _tool_link(post.link) or "")
+        return (" ".join(stamp(moment)), message_text(post), tool_link(post.link) or "")
 
     def sprout_row(moment: datetime, post: Post) -> Sequence[str]:
         return (*stamp(moment), message_text(post, with_link=True))
@@ -2592,24 +2592,12 @@ def _retimed(chosen: Sequence[tuple[datetime, Post]], zone: ZoneInfo, *, later: 
     return found
 
 
-def _tool_link(link: str) -> str | None:
-    """What a tool's link column takes of a post's link: a web address only, as an .ics
-    does (the tool makes it the post's link, and a spreadsheet made "=HYPERLINK(…)" one
-    of its formulas); one typed without its scheme ("www.…") with it."""
-    link = link.strip()
-    if link.lower().startswith("www."):
-        link = f"https://{link}"
-    # A page, to shorten and preview: a mail or a phone number is no post's link there.
-    web = link.lower().startswith(("http://", "https://"))
-    return link if web and WEB_ADDRESS.fullmatch(link) else None
-
-
 def _no_link(chosen: Sequence[tuple[datetime, Post]]) -> list[str]:
     """A sentence for each post whose link is left out of a tool's link column."""
     return [
         f"{_named(post, moment)}: '{shortened(post.link.strip())}' is no web address"
         for moment, post in chosen
-        if post.link.strip() and _tool_link(post.link) is None
+        if post.link.strip() and tool_link(post.link) is None
     ]
 
 
@@ -2628,7 +2616,7 @@ def _too_long(
         name, limit, on_x = limits[post.channel_id]
         # The link as the file has it: Hootsuite's column leaves out one that is no web
         # address (said apart), so it does not count.
-        linked = sprout or _tool_link(post.link) is not None
+        linked = sprout or tool_link(post.link) is not None
         text = message_text(post, with_link=linked)
         if len(text) <= limit and not on_x:
             continue  # a reader sees no more characters than it has code points

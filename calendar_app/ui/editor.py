@@ -101,6 +101,7 @@ from ..core.models import (
     in_words,
     one_line,
     shows_nothing,
+    tool_link,
 )
 from ..core.store import PostChanges, RepeatPlan, Scope
 from ..render.cadence_strip import day_text
@@ -2345,8 +2346,8 @@ class PostEditor(QDialog):
 
     def _update_char_count(self) -> None:
         """The body's length against the channel's limit; where the body fits but not as
-        the publishing tools' files send a post (the title first, and for Sprout Social
-        the link last), by how much."""
+        the publishing tools' files send a post (the title first, the link last), by how
+        much."""
         body = typed_text(self.body_edit)
         title = one_line(self.title_edit.text())
         link = typed_link(self.link_edit.text())
@@ -2387,7 +2388,9 @@ class PostEditor(QDialog):
                     " (Hootsuite, Sprout Social)"
                 )
             elif over:
-                text += f" · {with_link - limit} over with the title and link (Sprout Social)"
+                # (Hootsuite's link column takes a web address only, and counts it then.)
+                tools = "Hootsuite, Sprout Social" if tool_link(link) else "Sprout Social"
+                text += f" · {with_link - limit} over with the title and link ({tools})"
         label.setText(text)
         label.setProperty("overLimit", over)
         # Red and bold when the text itself is too long for its channel; amber when it

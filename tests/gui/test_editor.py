@@ -622,10 +622,15 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     assert not editor.is_over_limit()
     editor.title_edit.setText("T" * 8)
     editor.body_edit.setPlainText("x" * 2990)
-    # Sprout Social has no link column: the link ends its text.
+    # Sprout Social has no link column: the link ends its text; Hootsuite publishes its
+    # link column's after the text, and takes a web address only.
     editor.link_edit.setText("https://x.io")
     assert editor.char_count_label.text() == (
-        "2990 / 3000 · 14 over with the title and link (Sprout Social)"
+        "2990 / 3000 · 14 over with the title and link (Hootsuite, Sprout Social)"
+    )
+    editor.link_edit.setText("mailto:a@x.io")
+    assert editor.char_count_label.text() == (
+        "2990 / 3000 · 15 over with the title and link (Sprout Social)"
     )
     assert editor.is_over_limit()
     editor.link_edit.setText("")
