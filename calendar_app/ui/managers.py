@@ -1247,7 +1247,7 @@ class ChannelManager(_Manager[Channel]):
         return Channel(NEW, "", "social", self._next_color(), None, 0, False)
 
     def _fill(self, record: Channel) -> None:
-        self._kind_chosen = False
+        self._kind_chosen = self._limit_chosen = False  # (those of the channel shown)
         self.name_edit.setText(record.name)
         index = self.kind_combo.findData(record.kind)
         self.kind_combo.setCurrentIndex(max(index, 0))

@@ -677,6 +677,10 @@ def test_a_new_channel_s_limit_follows_a_platform_s_name_until_one_is_chosen(
     qtbot.keyClicks(manager.name_edit, " ")
     assert manager.apply()
     assert next(c for c in session.channels() if c.name == "Threads").char_limit == 450
+    # The limit chosen was that channel's: the next new one is guessed again.
+    manager.add_item()
+    qtbot.keyClicks(manager.name_edit, "Bluesky")
+    assert (manager.limit_check.isChecked(), manager.limit_spin.value()) == (True, 300)
 
 
 def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
