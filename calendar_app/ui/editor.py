@@ -50,6 +50,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
     QShowEvent,
+    QValidator,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -815,6 +816,15 @@ class NearestSpinBox(QSpinBox):
     (0 days, every 1 day): Qt's own showed "every 0 days" and kept the value before,
     which the form then saved without a word. Emptied, it shows its value again (as
     the nearest, it took its least: a limit of 3000 characters saved as 1)."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        # A number typed past the most is one to take as the most: Qt's own refused the
+        # key that took it past, and 1500 typed was 150.
+        typed = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        short = typed.isdecimal() and len(typed) <= len(str(self.maximum())) + 2
+        if short and int(typed) > self.maximum():
+            return QValidator.State.Intermediate, text, pos
+        return super().validate(text, pos)
 
     def fixup(self, text: str) -> str:
         digits = "".join(c for c in text if c.isdecimal())

@@ -408,6 +408,11 @@ def test_counts_read_one_time_and_six_times_and_dates_stay_in_the_years_planned(
     assert editor.count_spin.text().endswith(" times")
     editor.count_spin.setValue(1)
     assert editor.count_spin.text() == "1 time"
+    # Typed past the most a series makes, the most (a digit was refused: 1500 was 150).
+    editor.count_spin.lineEdit().selectAll()
+    qtbot.keyClicks(editor.count_spin.lineEdit(), "1500")
+    editor.count_spin.interpretText()
+    assert editor.count_spin.value() == 1000
     assert (editor.date_edit.minimumDate().year(), editor.date_edit.maximumDate().year()) == (
         1900,
         2999,
