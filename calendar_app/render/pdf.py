@@ -38,10 +38,13 @@ from PySide6.QtCore import (
     QIODevice,
     QLocale,
     QMarginsF,
+    QMessageLogContext,
     QPointF,
     QRectF,
     Qt,
     QTextBoundaryFinder,
+    QtMsgType,
+    qInstallMessageHandler,
 )
 from PySide6.QtGui import (
     QColor,
@@ -145,13 +148,25 @@ def ensure_gui_application() -> QCoreApplication:
             raise RuntimeError("A PDF needs a QGuiApplication, not a bare QCoreApplication.")
         return app
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if not _utf8_locale():
-        # Qt switches to C.UTF-8 itself, with four lines on stderr that a script
-        # exporting a report would take for trouble (the report's words and dates
-        # are English whatever the locale).
-        os.environ["LC_ALL"] = "C.UTF-8"
-    _APPLICATION = QGuiApplication(["cadence"])
+    if _utf8_locale():
+        _APPLICATION = QGuiApplication(["cadence"])
+        return _APPLICATION
+    # Qt switches the characters' locale to C.UTF-8 itself, with four lines on stderr
+    # that a script exporting a report would take for trouble: those lines are left
+    # out. The locale named stays (LC_ALL=C.UTF-8 put in its place lost the paper size
+    # and the weekend of one this system lacks, en_US's Letter, he_IL's Friday).
+    previous = qInstallMessageHandler(_without_locale_switch)
+    try:
+        _APPLICATION = QGuiApplication(["cadence"])
+    finally:
+        qInstallMessageHandler(previous)
     return _APPLICATION
+
+
+def _without_locale_switch(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages as they come, but its word on a locale not of UTF-8."""
+    if not message.startswith("Detected locale"):
+        print(message, file=sys.stderr)
 
 
 def _utf8_locale() -> bool:
@@ -1160,7 +1175,7 @@ def export_pdf(
 def _quiet_about_saved_states() -> Iterator[None]:
     """Leave out Qt's warning that a painter ended with states saved: a report stopped
     inside a page (cancelled, Ctrl-C) ends so, and the reason is said in one line."""
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import qInstallMessageHandler
 
     def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if message.startswith("QPainter::end: Painter ended with"):

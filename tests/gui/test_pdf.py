@@ -1411,6 +1411,29 @@ def test_a_report_made_in_the_united_states_is_on_letter_paper(
     assert page_count(letter) == page_count(a4)
 
 
+def test_the_command_line_s_report_keeps_a_locale_named_that_the_system_lacks(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """LC_ALL=en_US.UTF-8 on a server with C.UTF-8 alone: the report was A4, where LANG
+    gave Letter (put in its place to quiet Qt, C.UTF-8 lost the country)."""
+    target = tmp_path / "out.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_TIME", "LC_MEASUREMENT")}
+    env["LC_ALL"] = "en_US.UTF-8"
+    command = [sys.executable, "-m", "calendar_app", "export", str(demo_path)]
+    command += ["--format", "pdf", "-o", str(target), "--from", "2026-11-01"]
+    result = subprocess.run(
+        [*command, "--to", "2026-11-30"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    found = set(re.findall(rb"/MediaBox \[([^\]]*)\]", target.read_bytes()))
+    assert found == {b"0 0 792.000000 612.000000"}
+
+
 @pytest.mark.parametrize(("first", "last"), [(date(2026, 11, 1), date(2026, 11, 30)), (None, None)])
 def test_the_report_of_a_period_reads_what_the_whole_calendar_says_of_it(
     demo_path: Path,
