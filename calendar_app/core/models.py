@@ -265,6 +265,12 @@ def tool_link(link: str) -> str | None:
     return link if web and WEB_ADDRESS.fullmatch(link) else None
 
 
+def link_in_text(link: str, body: str) -> bool:
+    """Whether a post's text has its link already ("Read it: https://…"): the tools'
+    files send it once (it went out twice, and counted twice against the limit)."""
+    return bool(link.strip()) and link.strip() in body
+
+
 def one_line(name: str) -> str:
     """A name as Cadence keeps it: on one line, without control characters (a line
     end, a tab or a terminal's escape code become a space), outer spaces and a

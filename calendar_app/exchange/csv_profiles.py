@@ -166,6 +166,7 @@ from ..core.models import (
     in_plans,
     in_words,
     known_limit,
+    link_in_text,
     moment_of,
     name_key,
     named_few,
@@ -2242,7 +2243,7 @@ def message_text(post: Post, *, with_link: bool = False) -> str:
     parts = [] if title_leads(post.title, post.body) else [post.title]
     if post.body.strip():
         parts.append(post.body)
-    if with_link and post.link.strip():
+    if with_link and post.link.strip() and not link_in_text(post.link, post.body):
         parts.append(post.link)
     return "\n\n".join(parts)
 
@@ -2451,7 +2452,8 @@ def _export_to_tool(
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
 
     def hootsuite_row(moment: datetime, post: Post) -> Sequence[str]:
-        return (" ".join(stamp(moment)), message_text(post), tool_link(post.link) or "")
+        link = "" if link_in_text(post.link, post.body) else tool_link(post.link)
+        return (" ".join(stamp(moment)), message_text(post), link or "")
 
     def sprout_row(moment: datetime, post: Post) -> Sequence[str]:
         return (*stamp(moment), message_text(post, with_link=True))
@@ -2616,7 +2618,9 @@ def _too_long(
         name, limit, on_x = limits[post.channel_id]
         # The link as the file has it: Hootsuite's column leaves out one that is no web
         # address (said apart), so it does not count.
-        linked = sprout or tool_link(post.link) is not None
+        linked = not link_in_text(post.link, post.body) and (
+            sprout or tool_link(post.link) is not None
+        )
         text = message_text(post, with_link=linked)
         if len(text) <= limit and not on_x:
             continue  # a reader sees no more characters than it has code points

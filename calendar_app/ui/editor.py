@@ -100,6 +100,7 @@ from ..core.models import (
     clock_note,
     every_days,
     in_words,
+    link_in_text,
     one_line,
     shows_nothing,
     tool_link,
@@ -2372,7 +2373,9 @@ class PostEditor(QDialog):
         with_title = post_length(title, name) + (2 + count if body.strip() else 0)
         if title_leads(title, body):  # the tools send the body alone then
             with_title = count
-        with_link = with_title + (2 + post_length(link, name) if link else 0)
+        with_link = with_title + (
+            2 + post_length(link, name) if link and not link_in_text(link, body) else 0
+        )
         label = self.char_count_label
         label.setToolTip(
             "Counted as X counts: Chinese, Japanese and Korean characters and emoji count"

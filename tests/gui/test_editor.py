@@ -637,6 +637,11 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     assert editor.char_count_label.text() == (
         "2990 / 3000 · 15 over with the title and link (Sprout Social)"
     )
+    # A link the text has already goes out once, and is counted once.
+    editor.link_edit.setText("https://x.io")
+    editor.body_edit.setPlainText("x" * 2977 + " https://x.io")
+    assert editor.char_count_label.text() == "2990 / 3000"
+    editor.body_edit.setPlainText("x" * 2990)
     assert editor.is_over_limit()
     editor.link_edit.setText("")
     assert not editor.is_over_limit()

@@ -3782,3 +3782,27 @@ def test_a_mail_or_phone_link_stays_out_of_hootsuite_s_link_column(
     summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
     assert summary.details() == [f"no link: 'Call' on 2026-12-03: '{link}' is no web address"]
     assert (tmp_path / "out-LinkedIn.csv").read_bytes() == b"03/12/2026 09:00,Call,\r\n"
+
+
+def test_a_link_the_text_has_already_goes_out_once(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    """Written in the text and in the Link field too (a common habit), it went out twice,
+    Sprout's text ending with it again, Hootsuite's link column adding it after the text."""
+    link = "https://ex.com/s"
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 12, 3),
+        time(9, 0),
+        title="Story",
+        body=f"Read our story {link}",
+        link=link,
+    )
+    export_sprout(store, tmp_path / "s.csv", ExportOptions(today=TODAY))
+    export_hootsuite(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
+    sprout = (tmp_path / "s-LinkedIn.csv").read_text(encoding="utf-8")
+    assert sprout.count(link) == 1
+    assert (tmp_path / "h-LinkedIn.csv").read_bytes() == (
+        f'03/12/2026 09:00,"Story\n\nRead our story {link}",\r\n'.encode()
+    )
