@@ -336,7 +336,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         # Scheduled on a past day too, said below: a script records what went out.
         status = args.status or (PostStatus.SCHEDULED if args.date else PostStatus.IDEA)
         post = NewPost(
-            title=args.title,
+            title=one_line(args.title),  # (on one line, as the editor keeps it)
             channel_id=_channel_id(store, args.channel),
             message_ids=tuple(_message_id(store, m) for m in args.message),
             date=args.date,

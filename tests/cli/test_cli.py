@@ -213,6 +213,16 @@ def test_init_refuses_an_existing_file_and_leaves_it(tmp_path: Path) -> None:
     assert path.read_text() == "my notes"
 
 
+def test_a_post_s_title_given_on_the_command_line_is_kept_on_one_line(calendar: Path) -> None:
+    """Control characters a paste or a script brings (a line end, a form feed, a bell)
+    became line breaks in an .ics's SUMMARY: the title on three lines."""
+    add = ("post", "add", calendar, "--channel", "LinkedIn", "--title")
+    assert run(*add, "Spring\x0bsale\x0c\x07now\nopen")[0] == 0
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert post["title"] == "Spring sale now open"
+    assert run(*add, "\x07") == (1, "")  # nothing that shows: no title
+
+
 def test_post_add_prints_the_uid_and_list_json_follows_the_contract(calendar: Path) -> None:
     status, out = run(
         "post",
