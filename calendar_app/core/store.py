@@ -1201,6 +1201,21 @@ class CalendarStore:
             )
         ]
 
+    def count_to_come(
+        self, today: date, *, channel_id: int | None = None, message_id: int | None = None
+    ) -> int:
+        """How many posts planned from ``today`` on (drafts and scheduled ones) go out on
+        the channel, or carry the key message."""
+        sql = "SELECT count(*) FROM posts WHERE date >= ? AND status IN ('draft', 'scheduled')"
+        params: list[object] = [today.isoformat()]
+        if channel_id is not None:
+            sql += " AND channel_id = ?"
+            params.append(channel_id)
+        if message_id is not None:
+            sql += " AND id IN (SELECT post_id FROM post_messages WHERE message_id = ?)"
+            params.append(message_id)
+        return int(self.read(sql, params)[0][0])
+
     def channel_named(self, name: str) -> Channel | None:
         found = self._id_named("channels", "name", name)
         return self.channel(found) if found is not None else None

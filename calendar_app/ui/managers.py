@@ -871,11 +871,28 @@ class _Manager(QDialog, Generic[R]):
         ids = self._listed_ids()
         if not self._push(self._archive_command(now)):
             return
+        # Said, as a deletion asks: it leaves the lists, its posts to come stay planned.
+        self.step_said.setText(self._archived_word(now))
         if self._id(now) not in {self._id(r) for r in self.records()}:
             # Gone from the list (archived ones not shown): the next one in it, as a
             # deletion leaves (it went to the first, and a Delete then took that one).
             self._current_id = _next_in(ids, row)
         self._reload()
+
+    def _archived_word(self, record: R) -> str:
+        """What archiving ``record`` (as it was before) means, for the line under the
+        dialog; nothing for its restoring."""
+        return ""
+
+    @staticmethod
+    def _kept_planned(count: int, one: str, many: str) -> str:
+        """The sentence on the posts to come of something archived (``one`` says what
+        one post does, "carries it"; ``many``, what several do)."""
+        if count == 0:
+            return ""
+        if count == 1:
+            return f" 1 post to come {one}, and stays planned."
+        return f" {count} posts to come {many}, and stay planned."
 
     def _listed_ids(self) -> list[int]:
         return [
@@ -1129,6 +1146,16 @@ class KeyMessageManager(_Manager[KeyMessage]):
         command.setText(f"{verb} key message '{elide(record.title)}'")
         return command
 
+    def _archived_word(self, record: KeyMessage) -> str:
+        if record.archived:
+            return ""
+        count = self.session.store.count_to_come(self.session.today(), message_id=record.id)
+        kept = self._kept_planned(count, "carries it", "carry it")
+        return (
+            f"Archived '{record.title}': it leaves the sidebar, the cadence panel and the"
+            f" filters.{kept} Show archived lists it, to restore it."
+        )
+
     def _delete_command(self, record: KeyMessage) -> QUndoCommand | None:
         carriers = len(self.session.store.posts_carrying(record.id))
         if carriers == 0:
@@ -1330,6 +1357,16 @@ class ChannelManager(_Manager[Channel]):
     def _find(self, name: str) -> int | None:
         found = self.session.store.channel_named(name)
         return found.id if found else None
+
+    def _archived_word(self, record: Channel) -> str:
+        if record.archived:
+            return ""
+        count = self.session.store.count_to_come(self.session.today(), channel_id=record.id)
+        kept = self._kept_planned(count, "goes out on it", "go out on it")
+        return (
+            f"Archived '{record.name}': new posts no longer go out on it.{kept} Show"
+            " archived lists it, to restore it."
+        )
 
     def _archive_command(self, record: Channel) -> QUndoCommand:
         command = ChannelCommand(

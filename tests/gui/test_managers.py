@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -27,10 +27,11 @@ from pytestqt.qtbot import QtBot
 
 from calendar_app.core.colors import difference
 from calendar_app.core.errors import InvalidInput
-from calendar_app.core.models import CampaignKind, PostStatus
+from calendar_app.core.models import CampaignKind, NewPost, PostStatus
 from calendar_app.core.store import CalendarStore, PostChanges
 from calendar_app.render.cadence_strip import day_text
 from calendar_app.ui.commands import (
+    AddPostCommand,
     ChannelCommand,
     DeletePostsCommand,
     EditPostsCommand,
@@ -261,6 +262,22 @@ def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSessio
     assert session.key_message(target).archived
     assert session.undo_stack.undoText() == "Archive key message 'Zero-hassle financing'"
     assert "Zero-hassle financing" not in " ".join(_listed(manager))
+    # Said, as a deletion asks: its filter and highlight went unsaid, its posts to come
+    # out of the panel.
+    to_come = [
+        p
+        for p in session.store.all_posts()
+        if target in p.message_ids
+        and p.date is not None
+        and p.date >= session.today()
+        and p.status in (PostStatus.DRAFT, PostStatus.SCHEDULED)
+    ]
+    assert len(to_come) > 1
+    assert manager.step_said.text() == (
+        "Archived 'Zero-hassle financing': it leaves the sidebar, the cadence panel and the"
+        f" filters. {len(to_come)} posts to come carry it, and stay planned. Show archived"
+        " lists it, to restore it."
+    )
 
     manager.show_archived_check.setChecked(True)
     assert "Zero-hassle financing (archived)" in _listed(manager)
@@ -269,6 +286,9 @@ def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSessio
     assert item.font().italic()
     assert manager.select(target)
     assert manager.archive_button.text().replace("&", "") == "Restore"
+    qtbot.mouseClick(manager.archive_button, Qt.MouseButton.LeftButton)
+    assert manager.step_said.text() == ""  # (restored: nothing to say)
+    session.undo_stack.undo()
 
     session.undo_stack.undo()
     assert target in [m.id for m in session.key_messages()]
@@ -623,8 +643,20 @@ def test_add_edit_archive_and_delete_an_unused_channel(
     manager.toggle_archived()
     assert session.channel(channel.id).archived
     assert channel.id not in [c.id for c in session.channels()]
+    assert manager.step_said.text() == (
+        "Archived 'Mastodon': new posts no longer go out on it. Show archived lists it,"
+        " to restore it."
+    )
     session.undo_stack.undo()
     assert not session.channel(channel.id).archived
+    session.push(AddPostCommand(session, NewPost("Toot", channel.id, date=TODAY + timedelta(2))))
+    manager.select(channel.id)
+    manager.toggle_archived()
+    assert "Mastodon': new posts no longer go out on it. 1 post to come goes out on it," in (
+        manager.step_said.text()
+    )
+    session.undo_stack.undo()
+    session.undo_stack.undo()
 
     manager.select(channel.id)
     manager.delete_item()
