@@ -1130,8 +1130,9 @@ class KeyMessageManager(_Manager[KeyMessage]):
 
     def _edit_command(self, old: KeyMessage, new: KeyMessage) -> QUndoCommand:
         command = UpdateKeyMessageCommand(self.session, new)
-        if new.title != old.title and replace(new, title=old.title) == old:  # alone
-            command.setText(f"Rename key message '{elide(old.title)}' to '{elide(new.title)}'")
+        _say_renamed(
+            command, "key message", old.title, new.title, alone=replace(new, title=old.title) == old
+        )
         return command
 
     def _find(self, name: str) -> int | None:
@@ -1168,6 +1169,18 @@ class KeyMessageManager(_Manager[KeyMessage]):
         if not self._confirm(self, "Delete key message", question):
             return None
         return DeleteKeyMessageCommand(self.session, record.id)
+
+
+def _say_renamed(command: QUndoCommand, kind: str, before: str, after: str, *, alone: bool) -> None:
+    """Name a renaming edit's step by both names: "Rename channel 'Blog' to 'Journal'",
+    or, with other changes, "Edit channel 'Blog' (renamed 'Journal')" (the new name
+    alone left the one looked for in the Edit menu out)."""
+    if before == after:
+        return
+    if alone:
+        command.setText(f"Rename {kind} '{elide(before)}' to '{elide(after)}'")
+    else:
+        command.setText(f"Edit {kind} '{elide(before)}' (renamed '{elide(after)}')")
 
 
 # -- channels ---------------------------------------------------------------------------
@@ -1350,8 +1363,9 @@ class ChannelManager(_Manager[Channel]):
 
     def _edit_command(self, old: Channel, new: Channel) -> QUndoCommand:
         command = ChannelCommand(self.session, old, new)
-        if new.name != old.name and replace(new, name=old.name) == old:  # alone
-            command.setText(f"Rename channel '{elide(old.name)}' to '{elide(new.name)}'")
+        _say_renamed(
+            command, "channel", old.name, new.name, alone=replace(new, name=old.name) == old
+        )
         return command
 
     def _find(self, name: str) -> int | None:
@@ -1482,8 +1496,9 @@ class CampaignManager(_Manager[Campaign]):
 
     def _edit_command(self, old: Campaign, new: Campaign) -> QUndoCommand:
         command = CampaignCommand(self.session, old, new)
-        if new.name != old.name and replace(new, name=old.name) == old:  # alone
-            command.setText(f"Rename campaign '{elide(old.name)}' to '{elide(new.name)}'")
+        _say_renamed(
+            command, "campaign", old.name, new.name, alone=replace(new, name=old.name) == old
+        )
         return command
 
     def _find(self, name: str) -> int | None:

@@ -241,14 +241,20 @@ def test_renaming_reads_well_in_the_undo_menu(qtbot: QtBot, session: CalendarSes
     manager.title_edit.setText("Every roof counts")
     manager.cadence_spin.setValue(manager.cadence_spin.value() + 1)
     assert manager.apply()
-    assert session.undo_stack.undoText() == "Edit key message 'Every roof counts'"
+    # Both names: the new one alone left the one looked for in the Edit menu out.
+    assert session.undo_stack.undoText() == (
+        "Edit key message 'Every roof matters' (renamed 'Every roof counts')"
+    )
     channels = _channels(qtbot, session, Recorder())
     blog = next(c for c in session.channels() if c.name == "Blog")
     channels.select(blog.id)
     channels.name_edit.setText("Journal")
     channels.limit_check.setChecked(True)
     assert channels.apply()
-    assert not session.undo_stack.undoText().startswith("Rename")
+    assert session.undo_stack.undoText() == "Edit channel 'Blog' (renamed 'Journal')"
+    channels.limit_check.setChecked(False)
+    assert channels.apply()
+    assert session.undo_stack.undoText() == "Edit channel 'Journal'"
 
 
 def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSession) -> None:
