@@ -931,7 +931,11 @@ class _Manager(QDialog, Generic[R]):
         if event.key() != Qt.Key.Key_Escape or not self.is_dirty():
             super().keyPressEvent(event)
             return
-        answer = self.ask_save_changes(self, self.heading.text())
+        named = self.heading.text()
+        if self._current_id == NEW and self._filled is not None:  # as typed, not "New …"
+            typed = " ".join(self._name(self._read(self._filled)).split())
+            named = shortened(typed, HEADING_LENGTH) if typed else named
+        answer = self.ask_save_changes(self, named)
         if answer == "cancel":
             return
         if answer == "discard":

@@ -967,6 +967,27 @@ def test_escape_asks_before_it_drops_what_was_typed(
 
 
 @OFFSCREEN_POPUPS
+def test_escape_on_a_new_item_asks_by_the_name_typed(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """It asked to save "New key message", the heading's word, not "Brand new"."""
+    manager = _messages(qtbot, session, Recorder())
+    asked: list[str] = []
+
+    def ask(parent: QWidget, name: str) -> str:
+        asked.append(name)
+        return "cancel"
+
+    manager.ask_save_changes = ask  # type: ignore[assignment]
+    with qtbot.waitExposed(manager):
+        manager.show()
+    manager.add_item()
+    qtbot.keyClicks(manager.title_edit, "Brand  new ")
+    qtbot.keyClick(manager.title_edit, Qt.Key.Key_Escape)
+    assert asked == ["Brand new"]
+
+
+@OFFSCREEN_POPUPS
 def test_escape_with_nothing_typed_just_closes(qtbot: QtBot, session: CalendarSession) -> None:
     manager = _messages(qtbot, session, Recorder())
     manager.ask_save_changes = lambda parent, name: pytest.fail("nothing to ask")
