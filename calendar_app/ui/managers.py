@@ -1428,8 +1428,19 @@ class CampaignManager(_Manager[Campaign]):
         form.addRow(self._label("&Name:", self.name_edit), self.name_edit)
         form.addRow(self._label("&Kind:", self.kind_combo), self.kind_combo)
         form.addRow(self.starts_field.label_for(QLabel("&Starts on:")), self.starts_field)
-        form.addRow(self.ends_field.label_for(QLabel("&Ends on:")), self.ends_field)
+        # How many of the campaign's posts the dates shown leave out (moving its end
+        # before most of them said nothing).
+        self.outside_label = hint_label("")
+        self.outside_label.setAccessibleName("Posts outside the dates")
+        ends_column = QVBoxLayout()
+        ends_column.setSpacing(2)
+        ends_column.addWidget(self.ends_field)
+        ends_column.addWidget(self.outside_label)
+        form.addRow(self.ends_field.label_for(QLabel("&Ends on:")), ends_column)
         form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
+        self._days: tuple[int, list[date]] | None = None  # a campaign's posts' days
+        self.starts_field.changed.connect(self._say_outside)
+        self.ends_field.changed.connect(self._say_outside)
         self._connect(
             self.name_edit.textChanged,
             self.kind_combo.currentIndexChanged,
@@ -1437,6 +1448,36 @@ class CampaignManager(_Manager[Campaign]):
             self.ends_field.changed,
             self.color_field.colorChanged,
         )
+
+    def _on_session_changed(self, changes: ChangeSet) -> None:
+        if changes.posts or changes.calendar:  # (moved, or taken into another campaign)
+            self._days = None
+        super()._on_session_changed(changes)
+        if self._days is None:
+            self._say_outside()
+
+    def _say_outside(self) -> None:
+        """Say how many of the campaign's dated posts fall outside the dates shown."""
+        label = self.outside_label
+        campaign = self.current_record()
+        if campaign is None:
+            label.hide()
+            return
+        if self._days is None or self._days[0] != campaign.id:
+            store = self.session.store
+            posts = store.posts(store.posts_in_campaign(campaign.id))
+            self._days = (campaign.id, [p.date for p in posts if p.date is not None])
+        days = self._days[1]
+        first, last = self.starts_field.value(), self.ends_field.value()
+        outside = sum(
+            1 for d in days if (first is not None and d < first) or (last is not None and d > last)
+        )
+        if outside:
+            verb = "falls" if outside == 1 else "fall"
+            label.setText(
+                f"{outside} of its {plural(len(days), 'dated post')} {verb} outside these dates."
+            )
+        label.setVisible(bool(outside))
 
     def records(self) -> list[Campaign]:
         return self.session.campaigns()
@@ -1476,6 +1517,7 @@ class CampaignManager(_Manager[Campaign]):
         self.starts_field.set_value(record.starts_on, today)
         self.ends_field.set_value(record.ends_on, today)
         self.color_field.set_color(record.color)
+        self._say_outside()
 
     def _read(self, base: Campaign) -> Campaign:
         return replace(

@@ -812,6 +812,29 @@ def test_a_campaign_ending_before_it_starts_is_refused(
     assert session.campaign(roof.id) == roof
 
 
+def test_a_campaign_s_dates_say_how_many_of_its_posts_they_leave_out(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Its end moved before most of its posts, nothing was said (a lowered channel
+    limit says how many posts it leaves too long)."""
+    manager = _campaigns(qtbot, session, Recorder())
+    roof = next(c for c in session.campaigns() if c.name == "Free roof check")
+    days = sorted(p.date for p in session.store.all_posts() if p.campaign_id == roof.id and p.date)
+    assert len(days) > 2
+    manager.select(roof.id)
+    assert not manager.outside_label.isVisibleTo(manager)  # all within
+    end = days[1]
+    manager.ends_field.check.setChecked(True)
+    manager.ends_field.edit.setDate(QDate(end.year, end.month, end.day))
+    outside = sum(1 for d in days if d > end)
+    assert manager.outside_label.isVisibleTo(manager)
+    assert manager.outside_label.text() == (
+        f"{outside} of its {len(days)} dated posts fall outside these dates."
+    )
+    manager.revert()
+    assert not manager.outside_label.isVisibleTo(manager)
+
+
 def test_undoing_the_add_of_the_item_being_edited_keeps_the_typing_as_a_new_item(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
