@@ -724,7 +724,9 @@ def _paint_post(
         painter.setPen(dim)
         painter.drawText(QPointF(x, baseline), label)
         x += QFontMetricsF(time_font).horizontalAdvance(label) + 4
-    first, rest = _wrap(chip.title, text_metrics, right - x)
+    # The next lines run under the dots too: they sit on the first line only.
+    width = rect.right() - 4 - left
+    first, rest = _wrap(chip.title, text_metrics, right - x, width)
     painter.setFont(text_font)
     painter.setPen(ink)
     # Every line of a title runs the way the whole title does (a Hebrew title with a
@@ -737,8 +739,6 @@ def _paint_post(
         painter.drawText(QPointF(max(at, start), y), shown)
 
     line_text(first, x, right, baseline)
-    # The next lines run under the dots too: they sit on the first line only.
-    width = rect.right() - 4 - left
     for line in range(1, lines):
         if not rest:
             break
@@ -748,12 +748,16 @@ def _paint_post(
     painter.restore()
 
 
-def _wrap(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
+def _wrap(
+    text: str, metrics: QFontMetricsF, width: float, next_width: float | None = None
+) -> tuple[str, str]:
     """What of ``text`` fits on a line ``width`` wide, and the rest.
 
     Lines break where the script allows (between words, between the characters of
     Japanese or Chinese, after a hyphen: Unicode's line breaking); a word too long for
-    a line of its own ("Donaudampfschifffahrt") is broken inside.
+    a line of its own ("Donaudampfschifffahrt") is broken inside. Given the width of
+    the lines after (``next_width``), a first word that fits there goes there whole
+    (the first line of a chip, beside its time and dots, cut "Serv|icetechniker").
     """
     if metrics.horizontalAdvance(text) <= width:
         return text, ""
@@ -776,6 +780,11 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
         return cut
 
     cut = last_fitting(QTextBoundaryFinder.BoundaryType.Line)
+    if cut == 0 and next_width is not None:
+        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+        word = text[: index_of.get(finder.toNextBoundary(), len(text))].rstrip()
+        if metrics.horizontalAdvance(word) <= next_width:
+            return "", text
     if cut == 0:
         # Not even the first word fits: break inside it, between the characters a reader
         # sees (a letter stays with its accent or vowel sign), one at the least.

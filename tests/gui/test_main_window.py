@@ -7472,7 +7472,7 @@ def test_a_post_given_another_day_in_the_editor_is_followed_there(window: MainWi
 def test_a_post_the_editor_saves_out_of_the_filters_is_said_to_be_hidden(
     window: MainWindow,
 ) -> None:
-    """Showing scheduled posts only, one set to Published in the editor vanished without
+    """Showing scheduled posts only, one set back to Draft in the editor vanished without
     a word (Set status said it); also one moved onto a channel hidden."""
     session = window.session
     post = _standalone(session, TODAY + timedelta(days=1), TODAY + timedelta(days=6))[0]
@@ -7491,13 +7491,11 @@ def test_a_post_the_editor_saves_out_of_the_filters_is_said_to_be_hidden(
         QTimer.singleShot(0, change_and_save)
         window.edit_post(post.id)
 
-    def publish(editor: PostEditor) -> None:
-        editor.status_combo.setCurrentIndex(
-            editor.status_combo.findData(PostStatus.PUBLISHED.value)
-        )
+    def to_draft(editor: PostEditor) -> None:
+        editor.status_combo.setCurrentIndex(editor.status_combo.findData(PostStatus.DRAFT.value))
 
-    saved_with(publish)
-    assert session.store.post(post.id).status == PostStatus.PUBLISHED
+    saved_with(to_draft)
+    assert session.store.post(post.id).status == PostStatus.DRAFT
     assert window.statusBar().currentMessage() == hidden_word
     # On a channel hidden.
     session.undo_stack.undo()
@@ -7527,7 +7525,7 @@ def test_a_post_the_editor_saves_out_of_the_filters_is_said_to_be_hidden(
     # Saved in sight: nothing of the kind.
     session.set_filters(Filters())
     window.statusBar().clearMessage()
-    saved_with(publish)
+    saved_with(to_draft)
     assert "hidden" not in window.statusBar().currentMessage()
 
 

@@ -1139,6 +1139,21 @@ def test_a_word_broken_inside_keeps_each_letter_with_its_marks(qapp: object, wid
         assert not rest or unicodedata.category(rest[0])[0] != "M"
 
 
+@pytest.mark.parametrize("title", ["Servicetechniker: unser Team", "שירות מקומי: הצוות שלנו"])
+def test_a_chip_s_first_word_too_long_beside_its_time_goes_whole_to_the_next_line(
+    qapp: object, title: str
+) -> None:
+    """Beside the time, the tick and the dots, it was cut: "Serv|icetechniker"."""
+    metrics = QFontMetricsF(PageStyle().font(8))
+    word = title.split()[0]
+    narrow = metrics.horizontalAdvance(word) * 0.5
+    wide = metrics.horizontalAdvance(word) * 1.5
+    assert pdf._wrap(title, metrics, narrow, wide) == ("", title)
+    assert pdf._wrap(title, metrics, wide, wide)[0].startswith(word)  # room: it stays
+    # A word too long for any line is still broken inside, on the first.
+    assert pdf._wrap(title, metrics, narrow, narrow * 1.2)[0] not in ("", title)
+
+
 def test_a_busy_days_post_carrying_many_messages_fits_its_column(
     demo_path: Path, tmp_path: Path, qapp: object
 ) -> None:
