@@ -234,7 +234,9 @@ def _read_plan(store: CalendarStore, options: ExportOptions, as_of: date) -> _Pl
     ]
     messages = {m.id: m for m in store.key_messages(include_archived=True)}
     used_messages = {m for p in posts for m in p.message_ids}
-    legend_messages = [m.message for m in report.messages if m.message.id in used_messages]
+    # Those the posts carry, and those the red numbers count (overdue with no post).
+    named = used_messages | {c.message_id for c in report.cadence.messages if c.gaps}
+    legend_messages = [m.message for m in report.messages if m.message.id in named]
     legend_messages += other_dots(legend_messages, messages.values(), posts)
     kept = [c.name for c in store.channels(include_archived=True) if c.id in options.channel_ids]
     only = " and ".join(kept) if len(kept) <= 2 else f"{len(kept)} channels"
@@ -847,8 +849,9 @@ def legend_groups(
     group's key to the marks; a group longer than its lines ends with "…". Given a
     ``month``, the channels and key messages of the posts its page shows alone (with
     fourteen messages over a year, the legend named five of each month's): those of
-    its own days (the grid's days of other months are empty); the key to its red
-    numbers stays where the report has key messages, with no post to name.
+    its own days (the grid's days of other months are empty), and the key messages
+    overdue on any of them; the key to its red numbers stays where the report has
+    key messages, with none to name.
     """
     metrics = QFontMetricsF(style.font(7.5))
     bold = QFontMetricsF(style.font(7.5, QFont.Weight.DemiBold))
@@ -861,8 +864,16 @@ def legend_groups(
         ]
         on = {p.channel_id for p in shown}
         carried = {m for p in shown for m in p.message_ids}
+        # And those its red numbers count: one overdue all month with no post was named
+        # nowhere on its page (an empty month's legend read "Key messages" alone).
+        last = month_end(month)
+        overdue = {
+            c.message_id
+            for c in plan.report.cadence.messages
+            if any(g.start <= last and g.end >= month for g in c.gaps)
+        }
         channels = [c for c in channels if c.id in on]
-        messages = [m for m in messages if m.id in carried]
+        messages = [m for m in messages if m.id in carried or m.id in overdue]
     keyed = bool(plan.report.messages)  # red numbers may show on any page
     groups = [
         ("Channels", _CHANNEL_TAIL, False, [(c.name, c.color) for c in channels], False),

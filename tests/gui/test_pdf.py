@@ -1210,11 +1210,17 @@ def test_each_month_legend_names_the_key_messages_of_its_own_posts(
     tmp_path: Path, qapp: object
 ) -> None:
     """Fourteen messages over a year: each month's legend named the first five of them,
-    cut with "…", whatever its posts carried."""
+    cut with "…", whatever its posts carried; and those its red numbers count (one
+    overdue all month with no post was named nowhere on the page)."""
     with CalendarStore.create(tmp_path / "two.cadence", timezone="Europe/Paris") as store:
         channel = store.add_channel("Blog").created[0]
-        autumn = store.add_key_message("Autumn message", cadence_days=30).created[0]
-        winter = store.add_key_message("Winter message", cadence_days=30).created[0]
+        autumn = store.add_key_message(
+            "Autumn message", cadence_days=30, ends_on=date(2026, 11, 30)
+        ).created[0]
+        winter = store.add_key_message(
+            "Winter message", cadence_days=30, starts_on=date(2026, 12, 10)
+        ).created[0]
+        store.add_key_message("Never sent", cadence_days=30, starts_on=date(2026, 11, 1))
         # 30 November is in December's first row too, an empty cell there.
         for day, message in ((date(2026, 11, 30), autumn), (date(2026, 12, 10), winter)):
             store.add_post(NewPost("Post", channel, (message,), day, status=PostStatus.SCHEDULED))
@@ -1233,6 +1239,9 @@ def test_each_month_legend_names_the_key_messages_of_its_own_posts(
     assert "Winter message" not in november.split(legend)[-1]
     assert "Winter message" in december.split(legend)[-1]
     assert "Autumn message" not in december.split(legend)[-1]
+    assert "Never sent" not in november.split(legend)[-1]  # not overdue yet
+    assert "Never sent" in december.split(legend)[-1]
+    assert "Never sent" in january.split(legend)[-1]  # a month without a post
 
 
 def test_one_delivery_in_a_quarter_is_one_every_quarter(tmp_path: Path, qapp: object) -> None:
