@@ -829,8 +829,8 @@ def test_editing_changes_only_the_changed_fields_in_one_undo_step(
     editor = _editor(qtbot, session, post=original)
     assert editor.changes() == {}
     editor.title_edit.setText("A sharper headline")
-    editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
-    assert editor.changes() == {"title": "A sharper headline", "status": PostStatus.PUBLISHED}
+    editor.status_combo.setCurrentIndex(editor.status_combo.findData("cancelled"))
+    assert editor.changes() == {"title": "A sharper headline", "status": PostStatus.CANCELLED}
 
     depth = session.undo_stack.count()
     editor.accept()
@@ -838,7 +838,7 @@ def test_editing_changes_only_the_changed_fields_in_one_undo_step(
     assert session.undo_stack.undoText() == "Edit post 'A sharper headline'"
     edited = session.store.post(original.id)
     assert edited.title == "A sharper headline"
-    assert edited.status == PostStatus.PUBLISHED
+    assert edited.status == PostStatus.CANCELLED
     unchanged = ("body", "channel_id", "campaign_id", "date", "time", "link", "notes", "uid")
     for field in unchanged:
         assert getattr(edited, field) == getattr(original, field), field
