@@ -2469,12 +2469,19 @@ class MainWindow(QMainWindow):
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy
 
+        # Said while it is written, as a backup is (a second at 100,000 posts).
+        said = f"Saving a copy to {path.name}…"
+        self.statusBar().showMessage(said)
+        self.statusBar().repaint()
         try:
-            with busy():  # a second at 300,000 posts
+            with busy():
                 kept = save_copy(self.session.store, path)
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
+        finally:
+            if self.statusBar().currentMessage() == said:
+                self.statusBar().clearMessage()
         if kept is None:
             self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
         else:  # said as long as a status bar says what matters

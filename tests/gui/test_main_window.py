@@ -3064,9 +3064,23 @@ def test_an_export_named_without_its_ending_gets_one(
     assert f"to {tmp_path / ('plan' + ending)}." in said[0]
 
 
-def test_save_a_copy(window: MainWindow, tmp_path: Path) -> None:
+def test_save_a_copy(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Said while it is written, as a backup is (a second at 100,000 posts, the
+    pointer alone busy)."""
+    from calendar_app.exchange import copy as copying
+
+    seen: list[str] = []
+    real = copying.save_copy
+
+    def watched(store: CalendarStore, where: Path) -> Path | None:
+        seen.append(window.statusBar().currentMessage())
+        return real(store, where)
+
+    monkeypatch.setattr(copying, "save_copy", watched)
     target = tmp_path / "copy.cadence"
     assert window.save_copy(target)
+    assert seen == ["Saving a copy to copy.cadence…"]
+    assert window.statusBar().currentMessage() == f"Saved a copy to {target}"
     with CalendarStore.open(target) as copy:
         assert copy.count_posts() == window.session.store.count_posts()
 
