@@ -55,7 +55,9 @@ def _links(text: str) -> Iterator[re.Match[str]]:
             yield found
             continue
         top = top.lower()
-        if top in GENERIC_TOP_DOMAINS or top in _COUNTRY_LINKS or found["path"]:
+        # (A path after a word of another ending is a file's name: "index.html/docs".)
+        country = len(top) == 2 and found["path"] is not None
+        if top in GENERIC_TOP_DOMAINS or top in _COUNTRY_LINKS or country:
             yield found
 
 

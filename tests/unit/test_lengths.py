@@ -65,6 +65,8 @@ def test_a_reader_s_characters(text: str, seen: int) -> None:
         ("Visit cadence.de today", 35),
         ("Mail dupont.fr", 28),
         ("Read example.zz now", 19),  # a country's, without a path
+        ("Open index.html/docs", 20),  # no domain's ending: a file's name
+        ("config.yaml/ci", 14),
     ],
 )
 def test_x_s_weighted_length(text: str, counted: int) -> None:
