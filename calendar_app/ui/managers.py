@@ -413,10 +413,11 @@ class _Manager(QDialog, Generic[R]):
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.button_box.rejected.connect(self.reject)
         # What an undo or redo here did: the steps are the calendar's, and one taken
-        # before the dialog opened (a post deleted) came back unseen behind it.
+        # before the dialog opened (a post deleted) came back unseen behind it; and what
+        # an archiving means.
         self.step_said = hint_label("", wrap=True)
         self.step_said.setTextFormat(Qt.TextFormat.PlainText)  # names, as typed
-        self.step_said.setAccessibleName("Last undo or redo")
+        self.step_said.setAccessibleName("Last step")
         bottom = QHBoxLayout()
         bottom.addWidget(self.step_said, 1)
         bottom.addWidget(self.button_box)
@@ -1157,7 +1158,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         count = self.session.store.count_to_come(self.session.today(), message_id=record.id)
         kept = self._kept_planned(count, "carries it", "carry it")
         return (
-            f"Archived '{record.title}': it leaves the sidebar, the cadence panel and the"
+            f"Archived '{elide(record.title)}': it leaves the sidebar, the cadence panel and the"
             f" filters.{kept} Show archived lists it, to restore it."
         )
 
@@ -1382,7 +1383,7 @@ class ChannelManager(_Manager[Channel]):
         count = self.session.store.count_to_come(self.session.today(), channel_id=record.id)
         kept = self._kept_planned(count, "goes out on it", "go out on it")
         return (
-            f"Archived '{record.name}': new posts no longer go out on it.{kept} Show"
+            f"Archived '{elide(record.name)}': new posts no longer go out on it.{kept} Show"
             " archived lists it, to restore it."
         )
 
