@@ -265,10 +265,16 @@ def tool_link(link: str) -> str | None:
     return link if web and WEB_ADDRESS.fullmatch(link) else None
 
 
-def link_in_text(link: str, body: str) -> bool:
-    """Whether a post's text has its link already ("Read it: https://…"): the tools'
-    files send it once (it went out twice, and counted twice against the limit)."""
-    return bool(link.strip()) and link.strip() in body
+def link_in_text(link: str, *texts: str) -> bool:
+    """Whether a post's text (its title, its body) has its link already, whole ("Read
+    it: https://…", a full stop after it): the tools' files send it once (it went out
+    twice, and counted twice against the limit). Within a longer address
+    ("…/shop/mug" for the shop's "…/shop") it is not there."""
+    link = link.strip()
+    if not link:
+        return False
+    whole = re.compile(r"(?<![^\s(\[\"'«“])" + re.escape(link) + r"(?=[.,;:!?)\]\"'»”]*(?:\s|$))")
+    return any(whole.search(text) for text in texts)
 
 
 def one_line(name: str) -> str:

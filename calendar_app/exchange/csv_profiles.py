@@ -2243,7 +2243,7 @@ def message_text(post: Post, *, with_link: bool = False) -> str:
     parts = [] if title_leads(post.title, post.body) else [post.title]
     if post.body.strip():
         parts.append(post.body)
-    if with_link and post.link.strip() and not link_in_text(post.link, post.body):
+    if with_link and post.link.strip() and not link_in_text(post.link, post.title, post.body):
         parts.append(post.link)
     return "\n\n".join(parts)
 
@@ -2452,7 +2452,7 @@ def _export_to_tool(
         return _tool_date(moment, options.day_first), f"{moment.hour:02d}:{moment.minute:02d}"
 
     def hootsuite_row(moment: datetime, post: Post) -> Sequence[str]:
-        link = "" if link_in_text(post.link, post.body) else tool_link(post.link)
+        link = "" if link_in_text(post.link, post.title, post.body) else tool_link(post.link)
         return (" ".join(stamp(moment)), message_text(post), link or "")
 
     def sprout_row(moment: datetime, post: Post) -> Sequence[str]:
@@ -2618,7 +2618,7 @@ def _too_long(
         name, limit, on_x = limits[post.channel_id]
         # The link as the file has it: Hootsuite's column leaves out one that is no web
         # address (said apart), so it does not count.
-        linked = not link_in_text(post.link, post.body) and (
+        linked = not link_in_text(post.link, post.title, post.body) and (
             sprout or tool_link(post.link) is not None
         )
         text = message_text(post, with_link=linked)

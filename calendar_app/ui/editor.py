@@ -2095,7 +2095,7 @@ class PostEditor(QDialog):
         shown = bool(link) and WEB_ADDRESS.fullmatch(link) is None
         said = (
             SPACE_IN_ADDRESS
-            if WEB_ADDRESS.fullmatch(link.replace(" ", "%20")) is not None
+            if WEB_ADDRESS.fullmatch(re.sub(r"\s", "%20", link)) is not None
             else NOT_A_WEB_ADDRESS
         )
         if said != self.link_hint.text():
@@ -2146,14 +2146,17 @@ class PostEditor(QDialog):
         """The post's status on ``day``, as a drag onto it gives it (a published post
         on a day to come is scheduled: it has not gone out then)."""
         assert self.post is not None
-        return self.post.status_placed_on(day, None if self._loading else self.session.today())
+        # (Not an occurrence's: its status goes to every post of the scope chosen, and
+        # the series' drafts became scheduled.)
+        alone = not self._loading and self._series is None
+        return self.post.status_placed_on(day, self.session.today() if alone else None)
 
     def _published_ahead(self) -> bool:
         """Whether the day chosen is to come, for a post marked published: it counted as
         delivered before it went out (one an earlier release kept so, its day
-        unchanged, may stay)."""
+        unchanged, may stay; an occurrence's status is its scope's, and is left)."""
         day = self.chosen_date()
-        if day is None or day <= self.session.today():
+        if day is None or day <= self.session.today() or self._series is not None:
             return False
         post = self.post
         return not (post is not None and post.status == PostStatus.PUBLISHED and post.date == day)
@@ -2374,7 +2377,7 @@ class PostEditor(QDialog):
         if title_leads(title, body):  # the tools send the body alone then
             with_title = count
         with_link = with_title + (
-            2 + post_length(link, name) if link and not link_in_text(link, body) else 0
+            2 + post_length(link, name) if link and not link_in_text(link, title, body) else 0
         )
         label = self.char_count_label
         label.setToolTip(

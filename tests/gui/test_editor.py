@@ -774,6 +774,7 @@ def test_a_title_or_a_link_pasted_from_two_lines_is_kept_on_one(
     [
         "https://acme.sharepoint.com/sites/press/Shared Documents/Press kit 2027.pdf",
         "https://solar.example/spring\nread it before Friday",  # words on the next line
+        "https://solar.example/Press\u00a0kit.pdf",  # a no-break space, as pasted
     ],
 )
 def test_a_link_with_spaces_is_kept_as_typed_and_told_it_has_them(
@@ -3007,6 +3008,20 @@ def test_a_published_post_given_a_day_to_come_is_scheduled_there(
     editor.accept()
     saved = session.store.post(post.id)
     assert (saved.date, saved.status) == (later, PostStatus.SCHEDULED)
+
+
+def test_a_published_occurrence_given_a_day_to_come_keeps_its_status(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """Its status is its scope's: scheduled for "All", the series' drafts became
+    scheduled (approved) too."""
+    post = _series_posts(session)[0]
+    session.store.update_post(post.id, {"status": PostStatus.PUBLISHED})
+    editor = _editor(qtbot, session, post=session.store.post(post.id))
+    editor.date_edit.setDate(qdate(TODAY + timedelta(days=30)))
+    assert editor.status_combo.currentData() == "published"
+    assert editor.problems() == []
+    assert "status" not in editor.changes()
 
 
 def test_a_new_post_published_on_a_day_to_come_is_refused(

@@ -3806,3 +3806,35 @@ def test_a_link_the_text_has_already_goes_out_once(
     assert (tmp_path / "h-LinkedIn.csv").read_bytes() == (
         f'03/12/2026 09:00,"Story\n\nRead our story {link}",\r\n'.encode()
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "once"),
+    [
+        ("See https://ex.com/s", "", True),  # in the title, which the tools send too
+        ("Story", "Ours (https://ex.com/s).", True),
+        ("Story", "The mug: https://ex.com/s/mug", False),  # a longer address: not it
+        ("Story", "https://ex.com/s?ref=mail", False),
+    ],
+)
+def test_a_link_is_in_the_text_only_whole(
+    store: CalendarStore,
+    publishing: dict[str, int],
+    tmp_path: Path,
+    title: str,
+    body: str,
+    once: bool,
+) -> None:
+    link = "https://ex.com/s"
+    add(
+        store,
+        publishing["LinkedIn"],
+        date(2026, 12, 3),
+        time(9, 0),
+        title=title,
+        body=body,
+        link=link,
+    )
+    export_hootsuite(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
+    (row,) = csv.reader(io.StringIO((tmp_path / "h-LinkedIn.csv").read_text(encoding="utf-8")))
+    assert row[2] == ("" if once else link)
