@@ -74,7 +74,7 @@ from ..core.models import (
     shortened,
     shows_nothing,
 )
-from ..core.store import PALETTE, free_color
+from ..core.store import PALETTE, free_color, looks_taken
 from ..render.cadence_strip import day_text
 from ..render.chips import slanted
 from .commands import (
@@ -297,6 +297,9 @@ class _Manager(QDialog, Generic[R]):
 
     _COLOR_START = 0
     """Where in the palette a new item's colour is looked for (as the command line does)."""
+
+    color_field: ColorField
+    """Each form's colour (:meth:`_add_color_row` puts it in the form)."""
 
     noun = "item"
     names_field = ""
@@ -609,6 +612,38 @@ class _Manager(QDialog, Generic[R]):
     def _id(self, record: R) -> int:
         return record.id
 
+    def _add_color_row(self, form: QFormLayout) -> None:
+        """The colour, with a word under it when it looks like another's of the kind (a
+        colour chosen by hand was taken without one, and their chips, or their dots,
+        could no longer be told apart)."""
+        self.color_hint = hint_label("")
+        self.color_hint.setAccessibleName("Colour like another's")
+        self.color_hint.hide()
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.color_field)
+        column.addWidget(self.color_hint)
+        form.addRow(self._label("C&olour:", self.color_field.color_button), column)
+        self.color_field.colorChanged.connect(self._say_color_alike)
+
+    def _say_color_alike(self, *_args: object) -> None:
+        color = self.color_field.color()
+        alike = [
+            self._name(other)
+            for other in self.records()
+            if self._id(other) != self._current_id
+            and not getattr(other, "archived", False)
+            and looks_taken(color, [other.color])
+        ]
+        if alike:
+            whose = f"'{elide(alike[0])}'" + (
+                f" and {len(alike) - 1} more" if len(alike) > 1 else ""
+            )
+            self.color_hint.setText(
+                f"Looks like the colour of {whose}: choose another to tell them apart."
+            )
+        self.color_hint.setVisible(bool(alike))
+
     def _tooltip(self, record: R) -> str:
         return self._name(record)
 
@@ -727,6 +762,7 @@ class _Manager(QDialog, Generic[R]):
         self._filled = record
         self._show_heading(self._name(record))
         self._update_buttons()
+        self._say_color_alike()
 
     def _show_heading(self, name: str) -> None:
         """The name over the form, cut after three lines' worth: a paragraph pasted as a
@@ -1057,7 +1093,7 @@ class KeyMessageManager(_Manager[KeyMessage]):
         statement.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(statement, self.statement_edit)
         form.addRow(self._label("&Cadence:", self.cadence_spin), self.cadence_spin)
-        form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
+        self._add_color_row(form)
         form.addRow(self.starts_field.label_for(QLabel("Starts o&n:")), self.starts_field)
         form.addRow(self.ends_field.label_for(QLabel("&Ends on:")), self.ends_field)
         form.addRow(self._label("Pr&iority:", self.priority_spin), self.priority_spin)
@@ -1222,7 +1258,7 @@ class ChannelManager(_Manager[Channel]):
 
         form.addRow(self._label("&Name:", self.name_edit), self.name_edit)
         form.addRow(self._label("&Kind:", self.kind_combo), self.kind_combo)
-        form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
+        self._add_color_row(form)
         limit_label = QLabel("&Limit:")
         key_to_field(limit_label, self.limit_check, self.limit_spin)
         # How many of the channel's posts to come the limit shown leaves too long (the
@@ -1438,7 +1474,7 @@ class CampaignManager(_Manager[Campaign]):
         ends_column.addWidget(self.ends_field)
         ends_column.addWidget(self.outside_label)
         form.addRow(self.ends_field.label_for(QLabel("&Ends on:")), ends_column)
-        form.addRow(self._label("C&olour:", self.color_field.color_button), self.color_field)
+        self._add_color_row(form)
         self._days: tuple[int, list[date]] | None = None  # a campaign's posts' days
         self.starts_field.changed.connect(self._say_outside)
         self.ends_field.changed.connect(self._say_outside)

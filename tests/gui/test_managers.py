@@ -721,6 +721,27 @@ def test_a_new_channel_s_limit_follows_a_platform_s_name_until_one_is_chosen(
     assert (manager.limit_check.isChecked(), manager.limit_spin.value()) == (True, 300)
 
 
+def test_a_colour_like_another_channel_s_is_said_under_it(
+    qtbot: QtBot, session: CalendarSession
+) -> None:
+    """LinkedIn's blue chosen for Instagram was taken without a word: their chips could
+    no longer be told apart."""
+    manager = _channels(qtbot, session, Recorder())
+    linkedin = next(c for c in session.channels() if c.name == "LinkedIn")
+    other = next(c for c in session.channels() if c.id != linkedin.id)
+    manager.select(other.id)
+    assert not manager.color_hint.isVisibleTo(manager)
+    manager.color_field.set_color(linkedin.color)
+    assert manager.color_hint.isVisibleTo(manager)
+    assert manager.color_hint.text() == (
+        "Looks like the colour of 'LinkedIn': choose another to tell them apart."
+    )
+    manager.revert()
+    assert not manager.color_hint.isVisibleTo(manager)
+    manager.select(linkedin.id)  # its own colour is no other's
+    assert not manager.color_hint.isVisibleTo(manager)
+
+
 def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
     qtbot: QtBot, session: CalendarSession
 ) -> None:
