@@ -235,10 +235,29 @@ def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args.path) as store:
         # A platform's own limit unless one is given ("LinkedIn": 3000), as its kind.
         limit = args.char_limit if args.char_limit is not None else known_limit(args.name)
+        others = [(c.name, c.color) for c in store.channels()]
         changes = store.add_channel(args.name, kind=args.kind, color=args.color, char_limit=limit)
         name = store.channel(changes.created[0]).name  # as kept (on one line)
     print(f"Added the channel '{name}'.", file=out)
+    _say_color_alike(args.color, others)
     return 0
+
+
+def _say_color_alike(color: str | None, others: list[tuple[str, str]]) -> None:
+    """A note on standard error when the colour given looks like one of ``others``'
+    (name, colour) of the kind, as the window's managers say it: their chips, or their
+    dots, could not be told apart."""
+    if color is None:
+        return
+    from .core.store import looks_taken
+
+    alike = next((name for name, other in others if looks_taken(color, [other])), None)
+    if alike is not None:
+        print(
+            f"(its colour looks like that of '{_line(alike)}': give another with --color"
+            " to tell them apart)",
+            file=sys.stderr,
+        )
 
 
 def _message_start(
@@ -261,6 +280,7 @@ def _check_dates(args: argparse.Namespace) -> None:
 def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
     _check_dates(args)
     with _open(args.path) as store:
+        others = [(m.title, m.color) for m in store.key_messages()]
         changes = store.add_key_message(
             args.title,
             statement=args.statement,
@@ -274,6 +294,7 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
         f"Added the key message '{message.title}', to repeat {every_days(message.cadence_days)}.",
         file=out,
     )
+    _say_color_alike(args.color, others)
     return 0
 
 

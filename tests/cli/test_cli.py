@@ -2890,3 +2890,21 @@ def test_help_says_how_to_open_the_window_on_a_calendar(capsys: pytest.CaptureFi
         main(["--help"])
     said = " ".join(capsys.readouterr().out.split())
     assert "'cadence FILE.cadence' opens it on that calendar." in said
+
+
+def test_a_colour_given_like_another_s_of_its_kind_is_said(
+    calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two channels of one blue were taken without a word: the report drew them alike."""
+    capsys.readouterr()
+    assert run("channel", "add", calendar, "Mastodon", "--color", "#b8127a")[0] == 0
+    assert capsys.readouterr().err == ""
+    assert run("channel", "add", calendar, "Fediverse", "--color", "#b9137b")[0] == 0
+    assert capsys.readouterr().err == (
+        "(its colour looks like that of 'Mastodon': give another with --color to tell them apart)\n"
+    )
+    assert run("channel", "add", calendar, "Radio", "--color", "#e8a33d")[0] == 0
+    assert capsys.readouterr().err == ""
+    assert run("message", "add", calendar, "Warm", "--color", "#ff0000")[0] == 0
+    assert run("message", "add", calendar, "Hot", "--color", "#fe0101")[0] == 0
+    assert "looks like that of 'Warm'" in capsys.readouterr().err
