@@ -452,7 +452,9 @@ def overview_pages(report: DeliveryReport, style: PageStyle, rect: QRectF) -> li
 
     The sentence comes first, then the table of every message, then the
     strips of every message; a table or chart that does not fit goes on over
-    the next pages (the chart starts on a new page unless three rows fit).
+    the next pages. The chart, the one picture of who has gaps, is kept whole on
+    a page of its own where it fits on one (it was cut three rows and four);
+    longer, it starts on a new page unless three rows fit.
     """
     pages: list[list[Block]] = [[("sentence", 0, 0)]]
     room = rect.height() - _sentence_height(style, rect.width(), report.sentence) - 16
@@ -465,6 +467,10 @@ def overview_pages(report: DeliveryReport, style: PageStyle, rect: QRectF) -> li
         ("chart", STRIP_ROW, _CHART_EXTRA + key, 3),
     ):
         start = 0
+        whole = extra + row_h * count
+        if kind == "chart" and room < whole <= rect.height():
+            pages.append([])
+            room = rect.height()
         while start < count:
             fit = int((room - extra) // row_h)
             fresh = room == rect.height()  # (where fewer fit, as many as do: at least one)

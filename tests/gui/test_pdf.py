@@ -280,6 +280,22 @@ def test_a_message_counts_its_deliveries_before_it_starts_too(tmp_path: Path, qa
     assert [(c.name, n) for c, n in item.channels] == [("LinkedIn", 4)]
 
 
+def test_the_chart_of_deliveries_and_gaps_is_kept_whole_where_a_page_holds_it(
+    demo_path: Path, qapp: object
+) -> None:
+    """The one picture of who has gaps was cut three rows and four over two pages, the
+    second otherwise empty."""
+    from calendar_app.render.report import overview_pages
+
+    with CalendarStore.open(demo_path) as store:
+        report = build_delivery_report(store, as_of=TODAY)
+    count = len(report.messages)
+    for height in range(250, 900, 10):  # (a fresh page holds the demo's five rows)
+        pages = overview_pages(report, PageStyle(), QRectF(0, 0, 760, height))
+        charts = [block for page in pages for block in page if block[0] == "chart"]
+        assert charts == [("chart", 0, count)], height
+
+
 def test_a_new_calendars_report_opens_on_the_month_its_plan_begins(
     tmp_path: Path, qapp: object
 ) -> None:
