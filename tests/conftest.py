@@ -11,6 +11,9 @@ import pytest
 
 # Without a display Qt aborts the whole process; offscreen works everywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# New files' rights as on most systems, whatever the machine's umask (Cadence's follow
+# it; the tests say what they are).
+os.umask(0o022)
 
 GUI_DIR = Path(__file__).parent / "gui"
 

@@ -29,8 +29,25 @@ def check_replaceable(target: Path, shown: object = None) -> None:
         )
 
 
-USUAL_RIGHTS = 0o644
-"""A new export or copy: readable by anyone, as a file saved by any program is."""
+def _umask() -> int:
+    """The rights this process's new files leave out (the user's umask): read where the
+    system tells it (Linux), else set and put back at once, as the module loads."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+USUAL_RIGHTS = 0o666 & ~_umask()
+"""A new export or copy: as a file saved by any program is, readable by anyone unless
+the user's umask says otherwise (077: the user's alone; an export of 0644 carried the
+posts' private notes to everyone)."""
 
 
 def put_in_place(temp: Path | str, target: Path, *, rights_of: Path | None = None) -> None:

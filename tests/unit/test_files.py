@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -92,3 +94,24 @@ def test_a_file_where_a_folder_goes_is_said_as_such(tmp_path: Path) -> None:
         said = str(os_problem_for(caught.value, str(inside)))
         used = "" if inside == blocker else f", so {inside} could not be used"
         assert said == f"{blocker} is a file, not a folder{used}."
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)])
+def test_a_new_export_follows_the_user_s_umask(tmp_path: Path, mask: int, mode: int) -> None:
+    """With umask 077 the calendar was private and its exports everyone's: an .ics or a
+    CSV carries the posts' private notes."""
+    demo = tmp_path / "demo.cadence"
+    for command in (
+        ("demo", str(demo)),
+        ("export", str(demo), "--format", "ics", "-o", str(tmp_path / "plan.ics")),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "calendar_app", *command],
+            capture_output=True,
+            text=True,
+            umask=mask,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert _mode(tmp_path / "plan.ics") == mode
