@@ -16,8 +16,11 @@ CADENCE_PROGRAM ?= $(CURDIR)/$(BIN)/cadence
 
 # Opens the demo calendar kept in Cadence's data folder (written on first use);
 # `cadence` with no argument would show the first-run welcome screen instead.
+# The demo calendar, written on the first run; where its folder may not be written, the
+# window opens on its welcome screen, which says why in one sentence.
 run: system-deps $(STAMP)
-	$(BIN)/cadence "$$($(BIN)/python -c 'from calendar_app.app import default_calendar; print(default_calendar())')"
+	demo="$$($(BIN)/python -c 'from calendar_app.app import default_calendar; print(default_calendar())' 2>/dev/null)"; \
+	$(BIN)/cadence $${demo:+"$$demo"}
 
 test: test-deps $(STAMP)
 	$(BIN)/ruff check calendar_app tests bench resources
