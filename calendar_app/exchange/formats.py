@@ -1116,8 +1116,17 @@ class ImportSummary:
         # The copies kept of conflicts, and the occurrences cancelled, are said apart.
         added = len(self.added) - self.conflicts
         updated = len(self.previous) - self.withdrawn
+        # Posts deleted here that came back, edited there since, said as such: they read
+        # as new ones ("Added 2 posts"), and the other way round was explained.
+        back = len(self.revived)
+        if back and back == added:
+            came_back = " (deleted here, edited there since)"
+        elif back:
+            came_back = f" ({back} deleted here, edited there since)"
+        else:
+            came_back = ""
         text = (
-            f"Added {added} post{'s' if added != 1 else ''}, "
+            f"Added {added} post{'s' if added != 1 else ''}{came_back}, "
             f"updated {updated}, {self.unchanged} already up to date"
         )
         if self.conflicts == 1:

@@ -621,6 +621,10 @@ def test_a_post_deleted_here_is_not_brought_back_by_the_other_copy_as_it_was(
     summary = merge_calendar(ours, theirs)
     assert [p.title for p in ours.posts(summary.added)] == ["Reworded there"]
     assert ours.deleted([post.uid]) == {}
+    # Said as one deleted here coming back (it read as a new post).
+    assert summary.describe().startswith(
+        "Added 1 post (deleted here, edited there since), updated 0"
+    )
 
 
 def test_a_failing_merge_changes_nothing(
