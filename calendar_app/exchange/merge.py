@@ -405,14 +405,15 @@ def merge_calendar(
 
 def _twins_note(store: CalendarStore, added: Sequence[int]) -> str | None:
     """A note naming the posts a merge added that a post already here matches: the same
-    title on the same channel, day and time. A post pasted from there before (a copy,
-    of a uid of its own) came in a second time, unsaid."""
+    title on the same channel and day, at whatever time (the same post added on both
+    sides, at 12:30 on two clocks, was no pair). A post pasted from there before (a
+    copy, of a uid of its own) came in a second time, unsaid."""
     if not added:
         return None
     ids = json.dumps(list(added))
     rows = store.read(
         "SELECT a.title, a.date FROM posts a JOIN posts b ON b.channel_id = a.channel_id"
-        " AND b.date = a.date AND b.time IS a.time AND b.title = a.title AND b.id != a.id"
+        " AND b.date = a.date AND b.title = a.title AND b.id != a.id"
         " WHERE a.id IN (SELECT value FROM json_each(?)) AND a.date IS NOT NULL"
         " AND b.status != 'cancelled' AND b.id NOT IN (SELECT value FROM json_each(?))"
         " GROUP BY a.id ORDER BY a.date, a.id",
@@ -428,9 +429,9 @@ def _twins_note(store: CalendarStore, added: Sequence[int]) -> str | None:
     named = named_few(found)
     return (
         f"{len(found)} {'post it added is' if one else 'posts it added are'} like"
-        f" {'one' if one else 'posts'} already here, of the same title, channel, day and"
-        f" time (pasted from there before, perhaps): {named}. Delete one of each pair"
-        " where they are the same post."
+        f" {'one' if one else 'posts'} already here, of the same title, channel and day"
+        f" (added on both sides, or pasted from there before, perhaps): {named}. Delete"
+        " one of each pair where they are the same post."
     )
 
 

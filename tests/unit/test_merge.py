@@ -921,11 +921,24 @@ def test_a_merge_names_the_posts_it_added_twice_over_a_paste_from_there(
     summary = merge_calendar(ours, theirs)
     assert len(summary.added) == 2
     assert summary.notes[-1] == (
-        "1 post it added is like one already here, of the same title, channel, day and"
-        " time (pasted from there before, perhaps): 'Solar tips' on 5 January 2027. Delete"
-        " one of each pair where they are the same post."
+        "1 post it added is like one already here, of the same title, channel and day"
+        " (added on both sides, or pasted from there before, perhaps): 'Solar tips' on"
+        " 5 January 2027. Delete one of each pair where they are the same post."
     )
     assert not any("like one already here" in note for note in merge_calendar(ours, theirs).notes)
+
+
+def test_a_merge_names_a_post_both_sides_added_at_other_times(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """ "Team lunch" added on both sides, at 12:30 on each one's clock (18:30 here): two
+    posts stayed, unsaid (only one of the same time was named)."""
+    ours, theirs = pair
+    for store, at in ((ours, time(18, 30)), (theirs, time(12, 30))):
+        channel = store.channels()[0].id
+        store.add_post(NewPost("Team lunch", channel, date=date(2027, 1, 5), time=at))
+    summary = merge_calendar(ours, theirs)
+    assert "'Team lunch' on 5 January 2027" in summary.notes[-1]
 
 
 def test_a_damaged_calendar_to_merge_is_named_and_nothing_is_imported(tmp_path: Path) -> None:
