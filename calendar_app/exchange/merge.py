@@ -707,6 +707,7 @@ def _say_settings_apart(
             ("statement", statement(there.statement), statement(here.statement)),
             ("start", there.starts_on, here.starts_on),
             ("end", there.ends_on, here.ends_on),
+            ("", _in_use(there), _in_use(here)),
         ]
 
     def channels(there: Channel, here: Channel) -> list[tuple[str, object, object]]:
@@ -715,6 +716,7 @@ def _say_settings_apart(
         return [
             ("kind", there.kind, here.kind),
             ("character limit", there.char_limit, here.char_limit),
+            ("", _in_use(there), _in_use(here)),
         ]
 
     def campaigns(there: Campaign, here: Campaign) -> list[tuple[str, object, object]]:
@@ -735,7 +737,7 @@ def _say_settings_apart(
                 continue  # made by the merge as it is there, or deleted here
             here = here_of(our_id)
             said = [
-                f"{what} {_setting(one)} there, {_setting(other)} here"
+                f"{what} {_setting(one)} there, {_setting(other)} here".lstrip()
                 for what, one, other in fields(there_of(their_id), here)
                 if one != other
             ]
@@ -778,6 +780,12 @@ def _say_settings_apart(
     summary.notes.append(
         f"Set otherwise in {theirs.path.name}, kept as here: {'; '.join(named)}{tail}."
     )
+
+
+def _in_use(record: KeyMessage | Channel) -> str:
+    """Whether a key message or channel is archived, as a merge's note says it (one
+    archived there stayed in use here unsaid, its gaps still reported)."""
+    return "archived" if record.archived else "in use"
 
 
 def _days(count: int) -> str:

@@ -1578,6 +1578,15 @@ def test_settings_set_otherwise_there_are_named_and_kept_as_here(
     ]
     assert ours.key_messages()[0].cadence_days == 7
     assert merge_calendar(ours, theirs).notes == summary.notes  # said each time
+    # Archived there: in use here, its gaps still reported, unsaid.
+    theirs.update_key_message(dataclasses.replace(theirs.key_messages()[0], archived=True))
+    theirs.update_channel(channel.id, archived=True)
+    assert merge_calendar(ours, theirs).notes == [
+        "Set otherwise in theirs.cadence, kept as here: the key message 'Made here' (every"
+        " 14 days there, 7 days here; statement 'Agreed with the client' there, none here;"
+        " archived there, in use here); the channel 'LinkedIn' (character limit 1300"
+        " there, none here; archived there, in use here)."
+    ]
 
 
 # -- a series changed as a whole in the other calendar -------------------------------------
