@@ -707,7 +707,7 @@ def _say_settings_apart(
             ("statement", statement(there.statement), statement(here.statement)),
             ("start", there.starts_on, here.starts_on),
             ("end", there.ends_on, here.ends_on),
-            ("", _in_use(there), _in_use(here)),
+            *_archived_there(there, here),
         ]
 
     def channels(there: Channel, here: Channel) -> list[tuple[str, object, object]]:
@@ -716,7 +716,7 @@ def _say_settings_apart(
         return [
             ("kind", there.kind, here.kind),
             ("character limit", there.char_limit, here.char_limit),
-            ("", _in_use(there), _in_use(here)),
+            *_archived_there(there, here),
         ]
 
     def campaigns(there: Campaign, here: Campaign) -> list[tuple[str, object, object]]:
@@ -782,10 +782,13 @@ def _say_settings_apart(
     )
 
 
-def _in_use(record: KeyMessage | Channel) -> str:
-    """Whether a key message or channel is archived, as a merge's note says it (one
-    archived there stayed in use here unsaid, its gaps still reported)."""
-    return "archived" if record.archived else "in use"
+def _archived_there(
+    there: KeyMessage | Channel, here: KeyMessage | Channel
+) -> list[tuple[str, object, object]]:
+    """A key message or channel the colleague archived and this calendar uses, as a
+    merge's note says it (it stayed in use here unsaid, its gaps still reported; one
+    archived here is said where posts come onto it)."""
+    return [("", "archived", "in use")] if there.archived and not here.archived else []
 
 
 def _days(count: int) -> str:
