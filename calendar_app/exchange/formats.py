@@ -157,9 +157,9 @@ def read_alike(
     ours: Post, theirs: NewPost, written: tuple[date | None, time | None] | None
 ) -> tuple[str, time, time] | None:
     """For :func:`same_clock_note`: the title of ``theirs``, our time and its time here,
-    where its time read the same on both calendars' clocks (``written``) and it comes
-    in at another moment; else None."""
-    if ours.time is None or theirs.time is None or written != (ours.date, ours.time):
+    where its time of day read the same on both calendars' clocks (``written``), on its
+    day or another it was moved to there, and it comes in at another moment; else None."""
+    if ours.time is None or theirs.time is None or written is None or written[1] != ours.time:
         return None
     if (theirs.date, theirs.time) == (ours.date, ours.time):
         return None

@@ -1154,6 +1154,30 @@ def test_a_file_from_before_the_zone_was_changed_brings_back_nothing(
         ) in summary.notes
 
 
+def test_a_post_moved_to_another_day_there_at_the_same_clock_time_is_said(
+    tmp_path: Path,
+) -> None:
+    """Dragged to the next day there, keeping its 10:00 (Paris) on a calendar now in New
+    York: it came in at 04:00 with no word, where a post retitled at 10:00 was named."""
+    with CalendarStore.create(tmp_path / "plan.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("LinkedIn").created[0]
+        (moved,) = store.add_post(
+            NewPost("Recycling", channel, date=date(2027, 1, 5), time=time(10, 0))
+        ).created
+        copy_path = tmp_path / "before.cadence"
+        save_copy(store, copy_path)
+        with CalendarStore.open(copy_path) as copy:
+            copy.move_posts({moved: (date(2027, 1, 6), time(10, 0))})
+        store.update_info(timezone="America/New_York")
+        with CalendarStore.open(copy_path, read_only=True) as copy:
+            summary = merge_calendar(store, copy)
+        assert (store.post(moved).date, store.post(moved).time) == (date(2027, 1, 6), time(4, 0))
+        assert any(
+            note.startswith("'Recycling' read 10:00 on this calendar's clock")
+            for note in summary.notes
+        )
+
+
 @pytest.mark.parametrize("route", ["merge", "ics"])
 def test_a_time_their_clock_passes_twice_is_said_and_comes_back_as_the_same_post(
     tmp_path: Path, route: str
