@@ -48,8 +48,10 @@ def default_calendar() -> Path:
 
 def is_demo(path: Path) -> bool:
     """Whether ``path`` is the demo calendar in Cadence's folder."""
+    from .core.files import resolved
+
     try:
-        return path.resolve() == (data_folder() / DEMO_NAME).resolve()
+        return resolved(path) == resolved(data_folder() / DEMO_NAME)
     except OSError:
         return False
 

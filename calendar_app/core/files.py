@@ -29,6 +29,16 @@ def check_replaceable(target: Path, shown: object = None) -> None:
         )
 
 
+def resolved(path: Path) -> Path:
+    """``path`` absolute, its links followed; as given (absolute) where they go round in
+    a loop or cannot be followed (Python 3.11 raised RuntimeError at a loop: the window
+    called a calendar named through one a bug of its own)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 def _umask() -> int:
     """The rights this process's new files leave out (the user's umask): read where the
     system tells it (Linux), else set and put back at once, as the module loads."""

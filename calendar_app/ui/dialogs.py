@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import OUT_OF_MEMORY, CadenceError, StorageProblem
+from ..core.files import resolved
 from ..core.models import WeekStart, spelled_day
 from ..core.store import Scope
 
@@ -126,7 +127,7 @@ def files_folder(calendar: Path) -> Path:
         return chosen
     folder = calendar.parent
     try:
-        inside = folder.resolve() == data_folder().resolve()
+        inside = resolved(folder) == resolved(data_folder())
     except OSError:
         inside = False
     if not inside:

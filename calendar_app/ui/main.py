@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .. import __version__
 from ..core.errors import CadenceError, CalendarFileError, StorageProblem, after_colon
+from ..core.files import resolved
 from ..core.store import CalendarStore
 from ..resources import app_icon
 from .dialogs import announce_error, show_error
@@ -257,7 +258,7 @@ def open_first_calendar(
         candidates.append(path)
         # One asked for that will not open: the last calendar, not the demo (which then
         # became where the user left off, and opened at every start after).
-        if last and last.exists() and last.resolve() != path.resolve():
+        if last and last.exists() and resolved(last) != resolved(path):
             candidates.append(last)
     else:
         if last and last.exists():
@@ -546,5 +547,5 @@ def _first_window(
 
 
 def _open_in(window: MainWindow, path: Path) -> None:
-    if path.resolve() != window.session.store.path.resolve() and window.open_calendar(path):
+    if resolved(path) != resolved(window.session.store.path) and window.open_calendar(path):
         window.activateWindow()

@@ -62,6 +62,7 @@ from ..core.backups import copy_target, is_backup_of
 from ..core.cadence import MessageCadence, MessageStatus, status_text
 from ..core.database import in_backups
 from ..core.errors import CadenceError, CalendarFileError, os_problem_for
+from ..core.files import resolved
 from ..core.models import (
     DATED_ONLY,
     FIRST_DAY,
@@ -2506,7 +2507,7 @@ class MainWindow(QMainWindow):
     def _remember_recent(self, path: Path) -> None:
         # Read again first: another Cadence window may have added its own since.
         self.settings.sync()
-        entry = path_for_settings(path.resolve())
+        entry = path_for_settings(resolved(path))
         recent = [entry] + [p for p in self.recent_files() if p != entry]
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
         if not in_backups(path):  # a start opens the calendar, not a backup looked into

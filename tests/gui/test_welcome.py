@@ -1402,7 +1402,7 @@ def test_a_calendar_with_a_value_damaged_still_lets_cadence_start(
     assert Path(str(settings.value("lastFile"))) == data / DEMO_NAME
 
 
-@pytest.mark.parametrize("trouble", ["gone", "damaged inside"])
+@pytest.mark.parametrize("trouble", ["gone", "damaged inside", "a link going round"])
 def test_a_calendar_asked_for_that_fails_opens_the_last_one_not_the_demo(
     settings: QSettings,
     demo_path: Path,
@@ -1419,6 +1419,12 @@ def test_a_calendar_asked_for_that_fails_opens_the_last_one_not_the_demo(
     settings.setValue("lastFile", str(own))
     if trouble == "gone":
         asked = tmp_path / "gone.cadence"
+        first = f"There is no calendar at {asked}."
+    elif trouble == "a link going round":  # (called a bug in Cadence: RuntimeError)
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        asked = tmp_path / "loop.cadence"
+        asked.symlink_to(tmp_path / "a")
         first = f"There is no calendar at {asked}."
     else:
         asked = demo_path
