@@ -1549,11 +1549,27 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
     except OSError as exc:  # a name the disk refuses, a folder that went away...
         from .core.errors import os_problem_for
 
+        if exc.filename is None and not _here_still():
+            print(
+                f"{PROG}: error: The folder this command was run in has been deleted;"
+                " go to another one (cd) and run it again.",
+                file=sys.stderr,
+            )
+            return 1
         what = str(exc.filename) if exc.filename is not None else "a file"
         print(f"{PROG}: error: {_line(os_problem_for(exc, what))}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
         return _unexpected(exc)
+
+
+def _here_still() -> bool:
+    """Whether the current folder is still there (a relative name is read in it)."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _unexpected(exc: Exception) -> int:

@@ -2908,3 +2908,25 @@ def test_a_colour_given_like_another_s_of_its_kind_is_said(
     assert run("message", "add", calendar, "Warm", "--color", "#ff0000")[0] == 0
     assert run("message", "add", calendar, "Hot", "--color", "#fe0101")[0] == 0
     assert "looks like that of 'Warm'" in capsys.readouterr().err
+
+
+def test_a_command_run_in_a_folder_since_deleted_says_so(tmp_path: Path) -> None:
+    """ "a file does not exist", naming none: the folder the name was read in was gone."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]);"
+        " from calendar_app.cli import main; sys.exit(main(['demo', 'plan.cadence']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(gone)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "cadence: error: The folder this command was run in has been deleted; go to another"
+        " one (cd) and run it again.\n",
+    )
