@@ -38,13 +38,10 @@ from PySide6.QtCore import (
     QIODevice,
     QLocale,
     QMarginsF,
-    QMessageLogContext,
     QPointF,
     QRectF,
     Qt,
     QTextBoundaryFinder,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtGui import (
     QColor,
@@ -109,6 +106,7 @@ from .chips import (
     split_more,
     time_text,
 )
+from .qtlog import locale_switch_unsaid
 from .report import (
     CARDS_PER_PAGE,
     TITLE_HEIGHT,
@@ -148,43 +146,11 @@ def ensure_gui_application() -> QCoreApplication:
             raise RuntimeError("A PDF needs a QGuiApplication, not a bare QCoreApplication.")
         return app
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if _utf8_locale():
+    # (LC_ALL=C.UTF-8 put in the place of a locale the system lacks, to quiet Qt, lost
+    # its paper size and weekend: en_US's Letter, he_IL's Friday.)
+    with locale_switch_unsaid():
         _APPLICATION = QGuiApplication(["cadence"])
-        return _APPLICATION
-    # Qt switches the characters' locale to C.UTF-8 itself, with four lines on stderr
-    # that a script exporting a report would take for trouble: those lines are left
-    # out. The locale named stays (LC_ALL=C.UTF-8 put in its place lost the paper size
-    # and the weekend of one this system lacks, en_US's Letter, he_IL's Friday).
-    previous = qInstallMessageHandler(_without_locale_switch)
-    try:
-        _APPLICATION = QGuiApplication(["cadence"])
-    finally:
-        qInstallMessageHandler(previous)
     return _APPLICATION
-
-
-def _without_locale_switch(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's messages as they come, but its word on a locale not of UTF-8."""
-    if not message.startswith("Detected locale"):
-        print(message, file=sys.stderr)
-
-
-def _utf8_locale() -> bool:
-    """Whether the locale the environment names is one of UTF-8 (C, a Latin-1 one,
-    or one the system lacks, which is C, are not), as Qt checks it on Unix."""
-    if sys.platform == "win32":
-        return True
-    import locale
-
-    before = locale.setlocale(locale.LC_CTYPE)
-    try:
-        locale.setlocale(locale.LC_CTYPE, "")
-        codeset = locale.nl_langinfo(locale.CODESET)
-    except locale.Error:
-        return False
-    finally:
-        locale.setlocale(locale.LC_CTYPE, before)
-    return codeset.replace("-", "").upper() == "UTF8"
 
 
 # -- the month pages --------------------------------------------------------------
@@ -1195,7 +1161,7 @@ def export_pdf(
 def _quiet_about_saved_states() -> Iterator[None]:
     """Leave out Qt's warning that a painter ended with states saved: a report stopped
     inside a page (cancelled, Ctrl-C) ends so, and the reason is said in one line."""
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if message.startswith("QPainter::end: Painter ended with"):

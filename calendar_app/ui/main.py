@@ -27,6 +27,7 @@ from .. import __version__
 from ..core.errors import CadenceError, CalendarFileError, StorageProblem, after_colon
 from ..core.files import resolved
 from ..core.store import CalendarStore
+from ..render.qtlog import locale_switch_unsaid
 from ..resources import app_icon
 from .dialogs import announce_error, show_error
 
@@ -70,7 +71,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         return existing
     args = argv or [sys.argv[0]]
     if not falls_back_offscreen(os.environ, args):
-        app = CadenceApplication(args)
+        with locale_switch_unsaid():  # (LC_ALL=C: four lines of Qt's on the terminal)
+            app = CadenceApplication(args)
     else:
         # An X display that answers but refuses (Cadence run as another user than the
         # desktop's, by sudo or su) made Qt abort with a page of text: offscreen,

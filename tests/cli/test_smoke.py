@@ -46,6 +46,14 @@ def test_smoke_test_paints_the_demo_month_without_a_display() -> None:
     assert done.stderr == ""
 
 
+def test_the_window_started_with_lc_all_c_says_nothing_of_qt_s_locale_switch() -> None:
+    """Four lines of Qt's ("Detected locale "C" with character encoding …") on the
+    terminal at every start under LC_ALL=C, an old server's or container's setting."""
+    done = smoke(env=headless_env(LC_ALL="C"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
 def test_smoke_test_opens_a_named_calendar_and_leaves_it_untouched(tmp_path: Path) -> None:
     folder = tmp_path / "My clients"
     folder.mkdir()
