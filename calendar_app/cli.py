@@ -254,8 +254,8 @@ def _say_color_alike(color: str | None, others: list[tuple[str, str]]) -> None:
     alike = next((name for name, other in others if looks_taken(color, [other])), None)
     if alike is not None:
         print(
-            f"(its colour looks like that of '{_line(alike)}': give another with --color"
-            " to tell them apart)",
+            f"(the colour given looks like that of '{_line(alike)}': give another with"
+            " --color to tell them apart)",
             file=sys.stderr,
         )
 
@@ -301,6 +301,7 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
     _check_dates(args)
     with _open(args.path) as store:
+        others = [(c.name, c.color) for c in store.campaigns()]
         changes = store.add_campaign(
             args.name,
             kind=args.kind,
@@ -310,6 +311,7 @@ def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
         )
         name = store.campaign(changes.created[0]).name  # as kept (on one line)
     print(f"Added the campaign '{name}'.", file=out)
+    _say_color_alike(args.color, others)
     return 0
 
 

@@ -155,15 +155,16 @@ def at_our_moment(
 
 def read_alike(
     ours: Post, theirs: NewPost, written: tuple[date | None, time | None] | None
-) -> tuple[str, time, time] | None:
-    """For :func:`same_clock_note`: the title of ``theirs``, our time and its time here,
-    where its time of day read the same on both calendars' clocks (``written``), on its
-    day or another it was moved to there, and it comes in at another moment; else None."""
+) -> tuple[str, time, time, date] | None:
+    """For :func:`same_clock_note`: the title of ``theirs``, our time, its time and day
+    here, where its time of day read the same on both calendars' clocks (``written``),
+    on its day or another it was moved to there, and it comes in at another moment;
+    else None."""
     if ours.time is None or theirs.time is None or written is None or written[1] != ours.time:
         return None
-    if (theirs.date, theirs.time) == (ours.date, ours.time):
+    if (theirs.date, theirs.time) == (ours.date, ours.time) or theirs.date is None:
         return None
-    return theirs.title, ours.time, theirs.time
+    return theirs.title, ours.time, theirs.time, theirs.date
 
 
 def on_their_clock(day: date, at: time, ours: tzinfo, theirs: tzinfo) -> tuple[date, time]:
@@ -198,25 +199,29 @@ def second_pass_note(told: Sequence[tuple[str, date, time]]) -> str | None:
     )
 
 
-def same_clock_note(moved: Sequence[tuple[str, time, time]], zone: str, source: str) -> str | None:
-    """What a merge says of posts (title, time, time here now) whose time read the same
-    on both calendars' clocks, taken in an edit from ``source``, whose zone is ``zone``:
-    they come in at the moment that time is there. One calendar's zone was likely
-    changed since, keeping its posts' times of day; the user decides."""
+def same_clock_note(
+    moved: Sequence[tuple[str, time, time, date]], zone: str, source: str
+) -> str | None:
+    """What a merge says of posts (title, time, time and day here now) whose time read
+    the same on both calendars' clocks, taken in an edit from ``source``, whose zone is
+    ``zone``: they come in at the moment that time is there (on the day it was moved to
+    there, named). One calendar's zone was likely changed since, keeping its posts'
+    times of day; the user decides."""
     if not moved:
         return None
     if len(moved) == 1:
-        ((title, both, here),) = moved
+        ((title, both, here, day),) = moved
         return (
             f"{quoted_names([title])} read {both:%H:%M} on this calendar's clock and on"
-            f" that of {source} ({zone}); as edited there, it comes in at {here:%H:%M}, when"
-            f" it is {both:%H:%M} in {zone}. If {both:%H:%M} was meant here, move it back."
+            f" that of {source} ({zone}); as edited there, it comes in at {here:%H:%M} on"
+            f" {spelled_day(day)}, when it is {both:%H:%M} in {zone}. If {both:%H:%M} was"
+            f" meant here, set its time back to {both:%H:%M}."
         )
     return (
-        f"{quoted_names([title for title, _, _ in moved])} read the same times on this"
+        f"{quoted_names([title for title, *_ in moved])} read the same times on this"
         f" calendar's clock and on that of {source} ({zone}); as edited there, they come"
         f" in at the moments those times are in {zone}. If the times were meant here,"
-        " move them back."
+        " set them back."
     )
 
 

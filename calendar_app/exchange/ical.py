@@ -2788,7 +2788,7 @@ class _Writer:
         self.unread_categories: dict[str, str] = {}
         """Other programs' categories that named nothing here, by name key (said in the
         summary)."""
-        self.same_clock: list[tuple[str, time, time, str]] = []
+        self.same_clock: list[tuple[str, time, time, date, str]] = []
         """Posts taken in an edit from another zone's calendar whose time read the same on
         both clocks: title, that time, the time here now, and that zone (said in the
         summary, :func:`.formats.same_clock_note`)."""
@@ -3402,7 +3402,11 @@ def import_ics(
             second_pass_note(second),
             *(
                 same_clock_note(
-                    [(t, both, here) for t, both, here, z in writer.same_clock if z == zone],
+                    [
+                        (t, both, here, day)
+                        for t, both, here, day, z in writer.same_clock
+                        if z == zone
+                    ],
                     zone,
                     source.name,
                 )

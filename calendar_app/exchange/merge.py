@@ -181,7 +181,7 @@ def merge_calendar(
     their_posts = _in_zone(readable, theirs.zone, ours.zone, summary, twice)
     written = {p.uid: (p.date, p.time) for p in as_written}  # on their calendar's clock
     came: set[str] = set()  # the posts added or taken from theirs, by uid
-    same_clock: list[tuple[str, time, time]] = []
+    same_clock: list[tuple[str, time, time, date]] = []
     their_history = theirs.history(their_posts)
     with environment_errors(), ours.db.atomic():
         held = ours.posts_with_uids([p.uid for p in their_posts])

@@ -247,8 +247,8 @@ NOT_A_WEB_ADDRESS = (
 """What the editor's link field says of a link other programs will not open."""
 
 SPACE_IN_ADDRESS = (
-    "A web address has no spaces: write each one in it as %20, and put any words after"
-    " it in the body or the notes."
+    "A web address has no spaces: type each space as %20 (Press%20kit.pdf), and put any"
+    " words after the address in the body or the notes."
 )
 """What it says of a web address with a space in it (opened, it stops at the space)."""
 

@@ -3054,8 +3054,8 @@ class MainWindow(QMainWindow):
                     self,
                     CalendarFileError(
                         f"{problem} Changes here cannot be saved: if it was moved, open it"
-                        " where it is now (File > Open); if it was deleted, File > Save a"
-                        " Copy As keeps it as shown here."
+                        " where it is now (File > Open…); if it was deleted, save it again,"
+                        " as shown here, with File > Save a Copy As…"
                     ),
                 )
             return False

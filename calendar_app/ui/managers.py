@@ -636,8 +636,9 @@ class _Manager(QDialog, Generic[R]):
             and looks_taken(color, [other.color])
         ]
         if alike:
+            others = len(alike) - 1
             whose = f"'{elide(alike[0])}'" + (
-                f" and {len(alike) - 1} more" if len(alike) > 1 else ""
+                f" and {others} other{'s' if others > 1 else ''}" if others else ""
             )
             self.color_hint.setText(
                 f"Looks like the colour of {whose}: choose another to tell them apart."
@@ -928,8 +929,8 @@ class _Manager(QDialog, Generic[R]):
         if count == 0:
             return ""
         if count == 1:
-            return f" 1 post to come {one}, and stays planned."
-        return f" {count} posts to come {many}, and stay planned."
+            return f" 1 post to come still {one}, and stays planned."
+        return f" {count} posts to come still {many}, and stay planned."
 
     def _listed_ids(self) -> list[int]:
         return [
@@ -1212,6 +1213,19 @@ class KeyMessageManager(_Manager[KeyMessage]):
         return DeleteKeyMessageCommand(self.session, record.id)
 
 
+def _outside_words(outside: int, dated: int) -> str:
+    """How many of a campaign's dated posts fall outside its dates, said for all of
+    them as for some ("1 of its 1 dated post" read oddly)."""
+    if outside == dated:
+        if dated == 1:
+            return "Its one dated post falls outside these dates."
+        if dated == 2:
+            return "Both its dated posts fall outside these dates."
+        return f"All {dated} of its dated posts fall outside these dates."
+    verb = "falls" if outside == 1 else "fall"
+    return f"{outside} of its {plural(dated, 'dated post')} {verb} outside these dates."
+
+
 def _say_renamed(command: QUndoCommand, kind: str, before: str, after: str, *, alone: bool) -> None:
     """Name a renaming edit's step by both names: "Rename channel 'Blog' to 'Journal'",
     or, with other changes, "Edit channel 'Blog' (renamed 'Journal')" (the new name
@@ -1419,8 +1433,8 @@ class ChannelManager(_Manager[Channel]):
         count = self.session.store.count_to_come(self.session.today(), channel_id=record.id)
         kept = self._kept_planned(count, "goes out on it", "go out on it")
         return (
-            f"Archived '{elide(record.name)}': new posts no longer go out on it.{kept} Show"
-            " archived lists it, to restore it."
+            f"Archived '{elide(record.name)}': it is no longer offered for new posts.{kept}"
+            " Show archived lists it, to restore it."
         )
 
     def _archive_command(self, record: Channel) -> QUndoCommand:
@@ -1510,10 +1524,7 @@ class CampaignManager(_Manager[Campaign]):
             1 for d in days if (first is not None and d < first) or (last is not None and d > last)
         )
         if outside:
-            verb = "falls" if outside == 1 else "fall"
-            label.setText(
-                f"{outside} of its {plural(len(days), 'dated post')} {verb} outside these dates."
-            )
+            label.setText(_outside_words(outside, len(days)))
         label.setVisible(bool(outside))
 
     def records(self) -> list[Campaign]:

@@ -2901,13 +2901,17 @@ def test_a_colour_given_like_another_s_of_its_kind_is_said(
     assert capsys.readouterr().err == ""
     assert run("channel", "add", calendar, "Fediverse", "--color", "#b9137b")[0] == 0
     assert capsys.readouterr().err == (
-        "(its colour looks like that of 'Mastodon': give another with --color to tell them apart)\n"
+        "(the colour given looks like that of 'Mastodon': give another with --color to tell"
+        " them apart)\n"
     )
     assert run("channel", "add", calendar, "Radio", "--color", "#e8a33d")[0] == 0
     assert capsys.readouterr().err == ""
     assert run("message", "add", calendar, "Warm", "--color", "#ff0000")[0] == 0
     assert run("message", "add", calendar, "Hot", "--color", "#fe0101")[0] == 0
     assert "looks like that of 'Warm'" in capsys.readouterr().err
+    assert run("campaign", "add", calendar, "Spring", "--color", "#2b8a3e")[0] == 0
+    assert run("campaign", "add", calendar, "Summer", "--color", "#2c8b3f")[0] == 0
+    assert "looks like that of 'Spring'" in capsys.readouterr().err
 
 
 def test_a_command_run_in_a_folder_since_deleted_says_so(tmp_path: Path) -> None:

@@ -2648,7 +2648,8 @@ def test_a_calendar_moved_away_while_open_keeps_what_was_saved_and_says_so_once(
     assert errors.seen == [
         f"The calendar is no longer at {path}: it was moved or deleted outside Cadence."
         " Changes here cannot be saved: if it was moved, open it where it is now"
-        " (File > Open); if it was deleted, File > Save a Copy As keeps it as shown here."
+        " (File > Open…); if it was deleted, save it again, as shown here, with File > Save"
+        " a Copy As…"
     ]
     assert not window.check_for_outside_changes()  # said once
     assert not session.try_push(
@@ -2675,7 +2676,7 @@ def test_a_calendar_deleted_while_open_is_saved_as_a_copy_as_the_window_says(
     path.unlink()
     assert not window.check_for_outside_changes()
     assert errors.seen[-1].endswith(
-        "if it was deleted, File > Save a Copy As keeps it as shown here."
+        "if it was deleted, save it again, as shown here, with File > Save a Copy As…"
     )
     rescued = tmp_path / "Rescued.cadence"
     assert window.save_copy(rescued)

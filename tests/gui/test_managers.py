@@ -281,7 +281,7 @@ def test_archive_and_restore_a_key_message(qtbot: QtBot, session: CalendarSessio
     assert len(to_come) > 1
     assert manager.step_said.text() == (
         "Archived 'Zero-hassle financing': it leaves the sidebar, the cadence panel and the"
-        f" filters. {len(to_come)} posts to come carry it, and stay planned. Show archived"
+        f" filters. {len(to_come)} posts to come still carry it, and stay planned. Show archived"
         " lists it, to restore it."
     )
 
@@ -650,15 +650,15 @@ def test_add_edit_archive_and_delete_an_unused_channel(
     assert session.channel(channel.id).archived
     assert channel.id not in [c.id for c in session.channels()]
     assert manager.step_said.text() == (
-        "Archived 'Mastodon': new posts no longer go out on it. Show archived lists it,"
-        " to restore it."
+        "Archived 'Mastodon': it is no longer offered for new posts. Show archived lists"
+        " it, to restore it."
     )
     session.undo_stack.undo()
     assert not session.channel(channel.id).archived
     session.push(AddPostCommand(session, NewPost("Toot", channel.id, date=TODAY + timedelta(2))))
     manager.select(channel.id)
     manager.toggle_archived()
-    assert "Mastodon': new posts no longer go out on it. 1 post to come goes out on it," in (
+    assert "for new posts. 1 post to come still goes out on it, and stays planned." in (
         manager.step_said.text()
     )
     session.undo_stack.undo()
@@ -851,6 +851,11 @@ def test_a_campaign_s_dates_say_how_many_of_its_posts_they_leave_out(
     assert manager.outside_label.isVisibleTo(manager)
     assert manager.outside_label.text() == (
         f"{outside} of its {len(days)} dated posts fall outside these dates."
+    )
+    before = days[0] - timedelta(days=1)
+    manager.ends_field.edit.setDate(QDate(before.year, before.month, before.day))
+    assert manager.outside_label.text() == (
+        f"All {len(days)} of its dated posts fall outside these dates."
     )
     manager.revert()
     assert not manager.outside_label.isVisibleTo(manager)

@@ -1149,8 +1149,9 @@ def test_a_file_from_before_the_zone_was_changed_brings_back_nothing(
         source = "before.cadence" if route == "merge" else "before.ics"
         assert (
             "'Later, reworded' read 10:00 on this calendar's clock and on that of"
-            f" {source} (Europe/Paris); as edited there, it comes in at 04:00, when it is"
-            " 10:00 in Europe/Paris. If 10:00 was meant here, move it back."
+            f" {source} (Europe/Paris); as edited there, it comes in at 04:00 on Tuesday"
+            " 5 January 2027, when it is 10:00 in Europe/Paris. If 10:00 was meant here, set"
+            " its time back to 10:00."
         ) in summary.notes
 
 
@@ -1174,6 +1175,7 @@ def test_a_post_moved_to_another_day_there_at_the_same_clock_time_is_said(
         assert (store.post(moved).date, store.post(moved).time) == (date(2027, 1, 6), time(4, 0))
         assert any(
             note.startswith("'Recycling' read 10:00 on this calendar's clock")
+            and "it comes in at 04:00 on Wednesday 6 January 2027" in note
             for note in summary.notes
         )
 
