@@ -710,6 +710,7 @@ class _Manager(QDialog, Generic[R]):
                         edit.setCursorPosition(0)
             self._filled = base
             self._show_heading(f"New {self.noun}" if self._current_id == NEW else self._name(base))
+            self._say_color_alike()  # (another of one colour emits no change of it)
         self._update_buttons()
 
     def _form_changed(self) -> None:

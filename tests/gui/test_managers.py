@@ -740,6 +740,15 @@ def test_a_colour_like_another_channel_s_is_said_under_it(
     assert not manager.color_hint.isVisibleTo(manager)
     manager.select(linkedin.id)  # its own colour is no other's
     assert not manager.color_hint.isVisibleTo(manager)
+    # Kept alike: each of the two names the other (going from one to the other, the
+    # colour shown did not change, and the line named the one shown).
+    manager.select(other.id)
+    manager.color_field.set_color(linkedin.color)
+    assert manager.apply()
+    manager.select(linkedin.id)
+    assert f"'{other.name}'" in manager.color_hint.text()
+    manager.select(other.id)
+    assert "'LinkedIn'" in manager.color_hint.text()
 
 
 def test_a_new_channel_past_the_tenth_has_a_colour_of_its_own(
