@@ -632,6 +632,17 @@ def set_posts_status(
         if status in DATED_ONLY:  # (the other occurrences of a series: see _for_occurrence)
             posts = [p for p in posts if p.date is not None]
             post_ids = [p.id for p in posts]
+        # Not published before it goes out (it counted as delivered on a day to come),
+        # as the editor refuses it and a drag there schedules a published post.
+        ahead: list[Post] = []
+        if status == PostStatus.PUBLISHED:
+            today = session.today()
+            ahead = [p for p in posts if p.date is not None and p.date > today]
+            posts = [p for p in posts if p not in ahead]
+            post_ids = [p.id for p in posts]
+            if ahead and not posts:
+                session.changedShown.emit(_published_ahead_word(ahead))
+                return False
         # An occurrence asks which, unless no other occurrence would change (those gone
         # out stay as they went): the answer changed nothing, yet split the series.
         others = len(posts) == 1 and any(
@@ -653,8 +664,23 @@ def set_posts_status(
     changed = [p for p in posts if p.status != status]
     if scope == "this" and len(changed) == 1:  # "Set post to …": which one
         said = f"Set '{changed[0].title}' to {status_label(status)}"
+    if ahead:
+        said += f"; {len(ahead)} on days to come stayed as they were (not gone out yet)"
     session.edited(post_ids, said)
     return True
+
+
+def _published_ahead_word(ahead: Sequence[Post]) -> str:
+    """What Set Status > Published says of posts all on days to come, left as they were."""
+    if len(ahead) == 1:
+        return (
+            f"'{elide(ahead[0].title)}' is on a day to come: it is published once it has gone"
+            " out (set it to Scheduled until then)."
+        )
+    return (
+        f"The {len(ahead)} posts are on days to come: they are published once they have gone"
+        " out (set them to Scheduled until then)."
+    )
 
 
 class DeletePostsCommand(_SnapshotCommand):

@@ -97,6 +97,7 @@ from calendar_app.ui.commands import (
     UpdateKeyMessageCommand,
     elide,
     plain_tooltip,
+    set_posts_status,
     status_command,
 )
 from calendar_app.ui.dialogs import SaveAnswer
@@ -1045,7 +1046,7 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
             in_view = window.view().shown_count()
             assert counted() == f"{in_view} of {total} posts in view"
     session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
-    # A post set to Published leaves the posts shown: counted at once.
+    # A post set to Cancelled leaves the posts shown: counted at once.
     window.set_view(0)
     before = window.month_view.shown_count()
     single = [
@@ -1056,13 +1057,45 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
         if p.series_id is None
     ]
     window.month_view.select_posts([single[0].id])
-    assert window.set_status(PostStatus.PUBLISHED)
+    assert window.set_status(PostStatus.CANCELLED)
     assert window.month_view.shown_count() == before - 1
     window.statusBar().clearMessage()  # (it said the post is hidden now)
     assert counted() == f"{before - 1} of {total} posts in view"
     # Unfiltered: the calendar's count alone.
     session.set_filters(Filters())
     assert counted() == f"{total} posts"
+
+
+def test_set_status_published_leaves_posts_of_days_to_come_as_they_were(
+    window: MainWindow, session: CalendarSession
+) -> None:
+    """Published from the Edit menu, a post of next week counted as delivered before it
+    went out, unsaid (the editor refuses it, a drag there schedules it)."""
+    gone, ahead = (
+        next(p for p in _standalone(session, first, last) if p.status != PostStatus.PUBLISHED)
+        for first, last in (
+            (TODAY - timedelta(days=20), TODAY),
+            (TODAY + timedelta(days=1), TODAY + timedelta(days=20)),
+        )
+    )
+    assert ahead.date is not None
+    window.set_view(2)  # the agenda, where several are selected at once
+    window.view().set_current_date(ahead.date)
+    window.view().select_posts([ahead.id])
+    assert not window.set_status(PostStatus.PUBLISHED)
+    assert session.store.post(ahead.id).status == ahead.status
+    assert window.statusBar().currentMessage() == (
+        f"'{elide(ahead.title)}' is on a day to come: it is published once it has gone out"
+        " (set it to Scheduled until then)."
+    )
+    assert set_posts_status(session, window, [gone.id, ahead.id], PostStatus.PUBLISHED)
+    assert session.store.post(gone.id).status == PostStatus.PUBLISHED
+    assert session.store.post(ahead.id).status == ahead.status
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith("; 1 on days to come stayed as they were (not gone out yet).")
+    )
 
 
 def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
