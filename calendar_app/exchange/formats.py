@@ -1293,12 +1293,43 @@ def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
         summary.notes.append(f"Posts came onto what is archived here: {', '.join(names)}.")
 
 
+def note_published_ahead(
+    store: CalendarStore, summary: ImportSummary, today: date | None = None
+) -> None:
+    """Say, in ``summary``'s notes, how many posts the import added or changed are
+    published on a day after ``today``: they count as delivered before they go out (the
+    editor refuses it, a drag there schedules a published post; an import takes the
+    file as it is, and said nothing)."""
+    ids = [*summary.added, *(old.id for old in summary.previous)]
+    if not ids:
+        return
+    import json
+
+    day = (today or store.today()).isoformat()
+    (count,) = store.read(
+        "SELECT count(*) FROM posts WHERE id IN (SELECT value FROM json_each(?))"
+        " AND status = 'published' AND date > ?",
+        [json.dumps(ids), day],
+    )[0]
+    if count == 1:
+        summary.notes.append(
+            "1 post the file marks published is on a day to come, so Cadence counts it as"
+            " delivered already; set it to Scheduled if it has not gone out."
+        )
+    elif count:
+        summary.notes.append(
+            f"{count} posts the file marks published are on days to come, so Cadence counts"
+            " them as delivered already; set those that have not gone out to Scheduled."
+        )
+
+
 def _noting_archived(importer: Callable[..., ImportSummary]) -> Importer:
     def run(
         store: CalendarStore, source: Path, options: ImportOptions, progress: Progress
     ) -> ImportSummary:
         summary = importer(store, source, options, progress)
         note_archived(store, summary)
+        note_published_ahead(store, summary, options.today)
         return summary
 
     return run

@@ -67,6 +67,7 @@ from .formats import (
     colour_alike,
     no_progress,
     note_archived,
+    note_published_ahead,
     notes_withheld,
     read_alike,
     reconcile,
@@ -391,6 +392,7 @@ def merge_calendar(
                 continue
             summary.series_added.extend(adopted.created)
         note_archived(ours, summary)
+        note_published_ahead(ours, summary)
         if apart:
             summary.notes.append(apart_note(apart, f"{theirs.zone.key}'s", ours.zone.key))
         told = second_pass_note(

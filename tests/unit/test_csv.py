@@ -3838,3 +3838,26 @@ def test_a_link_is_in_the_text_only_whole(
     export_hootsuite(store, tmp_path / "h.csv", ExportOptions(today=TODAY))
     (row,) = csv.reader(io.StringIO((tmp_path / "h-LinkedIn.csv").read_text(encoding="utf-8")))
     assert row[2] == ("" if once else link)
+
+
+def test_an_import_says_which_posts_it_takes_as_published_on_days_to_come(
+    store: CalendarStore, tmp_path: Path
+) -> None:
+    """A sheet's row marked published next week counted as delivered before it went out,
+    unsaid (the editor refuses it; post add says it)."""
+    from calendar_app.exchange.formats import IMPORTERS
+
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "title,channel,date,status\n"
+        "Ahead,LinkedIn,2026-12-02,published\n"
+        "Gone,LinkedIn,2026-11-02,published\n",
+        encoding="utf-8",
+    )
+    options = ImportOptions(today=TODAY, create_missing=True)
+    summary = IMPORTERS["csv"](store, source, options, no_progress)
+    assert (
+        "1 post the file marks published is on a day to come, so Cadence counts it as"
+        " delivered already; set it to Scheduled if it has not gone out."
+    ) in summary.notes
+    assert [n for n in summary.notes if "marks published" in n] == [summary.notes[-1]]
