@@ -644,6 +644,10 @@ class _Manager(QDialog, Generic[R]):
                 f"Looks like the colour of {whose}: choose another to tell them apart."
             )
         self.color_hint.setVisible(bool(alike))
+        # Said on the colour's button too, to a screen reader there (the line is no stop).
+        self.color_field.color_button.setAccessibleDescription(
+            self.color_hint.text() if alike else ""
+        )
 
     def _tooltip(self, record: R) -> str:
         return self._name(record)
@@ -1527,6 +1531,7 @@ class CampaignManager(_Manager[Campaign]):
         if outside:
             label.setText(_outside_words(outside, len(days)))
         label.setVisible(bool(outside))
+        self.ends_field.edit.setAccessibleDescription(label.text() if outside else "")
 
     def records(self) -> list[Campaign]:
         return self.session.campaigns()

@@ -736,6 +736,7 @@ def test_a_colour_like_another_channel_s_is_said_under_it(
     assert manager.color_hint.text() == (
         "Looks like the colour of 'LinkedIn': choose another to tell them apart."
     )
+    assert manager.color_field.color_button.accessibleDescription() == (manager.color_hint.text())
     manager.revert()
     assert not manager.color_hint.isVisibleTo(manager)
     manager.select(linkedin.id)  # its own colour is no other's
@@ -861,6 +862,7 @@ def test_a_campaign_s_dates_say_how_many_of_its_posts_they_leave_out(
     assert manager.outside_label.text() == (
         f"{outside} of its {len(days)} dated posts fall outside these dates."
     )
+    assert manager.ends_field.edit.accessibleDescription() == manager.outside_label.text()
     before = days[0] - timedelta(days=1)
     manager.ends_field.edit.setDate(QDate(before.year, before.month, before.day))
     assert manager.outside_label.text() == (
