@@ -922,10 +922,25 @@ class _Manager(QDialog, Generic[R]):
             self._current_id = _next_in(ids, row)
         self._reload()
 
+    _archive_means = ""
+    """What archiving one of the kind means, after its name ("it leaves the sidebar…")."""
+    _still_carried = ("", "")
+    """What one post to come, and several, still do with one archived ("carries it")."""
+
     def _archived_word(self, record: R) -> str:
         """What archiving ``record`` (as it was before) means, for the line under the
-        dialog; nothing for its restoring."""
-        return ""
+        dialog, with how many posts to come still carry it; nothing for its restoring."""
+        if not self._archive_means or getattr(record, "archived", True):
+            return ""
+        kept = self._kept_planned(self._to_come(record), *self._still_carried)
+        return (
+            f"Archived '{elide(self._name(record))}': {self._archive_means}.{kept} Show"
+            " archived lists it, to restore it."
+        )
+
+    def _to_come(self, record: R) -> int:
+        """How many posts planned from today on carry ``record``."""
+        return 0
 
     @staticmethod
     def _kept_planned(count: int, one: str, many: str) -> str:
@@ -1194,15 +1209,11 @@ class KeyMessageManager(_Manager[KeyMessage]):
         command.setText(f"{verb} key message '{elide(record.title)}'")
         return command
 
-    def _archived_word(self, record: KeyMessage) -> str:
-        if record.archived:
-            return ""
-        count = self.session.store.count_to_come(self.session.today(), message_id=record.id)
-        kept = self._kept_planned(count, "carries it", "carry it")
-        return (
-            f"Archived '{elide(record.title)}': it leaves the sidebar, the cadence panel and the"
-            f" filters.{kept} Show archived lists it, to restore it."
-        )
+    _archive_means = "it leaves the sidebar, the cadence panel and the filters"
+    _still_carried = ("carries it", "carry it")
+
+    def _to_come(self, record: KeyMessage) -> int:
+        return self.session.store.count_to_come(self.session.today(), message_id=record.id)
 
     def _delete_command(self, record: KeyMessage) -> QUndoCommand | None:
         carriers = len(self.session.store.posts_carrying(record.id))
@@ -1432,15 +1443,11 @@ class ChannelManager(_Manager[Channel]):
         found = self.session.store.channel_named(name)
         return found.id if found else None
 
-    def _archived_word(self, record: Channel) -> str:
-        if record.archived:
-            return ""
-        count = self.session.store.count_to_come(self.session.today(), channel_id=record.id)
-        kept = self._kept_planned(count, "goes out on it", "go out on it")
-        return (
-            f"Archived '{elide(record.name)}': it is no longer offered for new posts.{kept}"
-            " Show archived lists it, to restore it."
-        )
+    _archive_means = "it is no longer offered for new posts"
+    _still_carried = ("goes out on it", "go out on it")
+
+    def _to_come(self, record: Channel) -> int:
+        return self.session.store.count_to_come(self.session.today(), channel_id=record.id)
 
     def _archive_command(self, record: Channel) -> QUndoCommand:
         command = ChannelCommand(
