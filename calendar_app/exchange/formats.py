@@ -162,6 +162,8 @@ def read_alike(
     else None."""
     if ours.time is None or theirs.time is None or written is None or written[1] != ours.time:
         return None
+    if theirs.time == ours.time:  # its clock and ours agree: moved there, not shifted
+        return None
     if (theirs.date, theirs.time) == (ours.date, ours.time) or theirs.date is None:
         return None
     return theirs.title, ours.time, theirs.time, theirs.date

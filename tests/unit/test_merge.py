@@ -1180,6 +1180,21 @@ def test_a_post_moved_to_another_day_there_at_the_same_clock_time_is_said(
         )
 
 
+def test_a_post_moved_to_another_day_in_a_calendar_of_the_same_clock_is_no_clock_matter(
+    pair: tuple[CalendarStore, CalendarStore],
+) -> None:
+    """Both in one zone, a post dragged to the next day there at its 10:00 was said to
+    have read 10:00 on both clocks, to be set back to 10:00."""
+    ours, theirs = pair
+    (post,) = theirs.all_posts()
+    theirs.move_posts({post.id: (date(2026, 12, 9), time(10, 0))})
+    ours.move_posts({post.id: (date(2026, 12, 8), time(10, 0))})
+    theirs.update_post(post.id, {"title": "Moved there, later"})
+    summary = merge_calendar(ours, theirs)
+    assert (ours.post(post.id).date, ours.post(post.id).time) == (date(2026, 12, 9), time(10, 0))
+    assert not any("on this calendar's clock" in note for note in summary.notes)
+
+
 @pytest.mark.parametrize("route", ["merge", "ics"])
 def test_a_time_their_clock_passes_twice_is_said_and_comes_back_as_the_same_post(
     tmp_path: Path, route: str
