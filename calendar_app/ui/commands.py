@@ -638,7 +638,7 @@ def set_posts_status(
         if status == PostStatus.PUBLISHED:
             today = session.today()
             ahead = [p for p in posts if p.date is not None and p.date > today]
-            posts = [p for p in posts if p not in ahead]
+            posts = [p for p in posts if p.date is None or p.date <= today]
             post_ids = [p.id for p in posts]
             if ahead and not posts:
                 session.changedShown.emit(_published_ahead_word(ahead))
@@ -650,6 +650,8 @@ def set_posts_status(
             for other in session.store.occurrences_changing(posts[0].id, {"status": status}, "all")
         )
         if all(p.status == status for p in posts) and not others:
+            if ahead:  # (those it could change are so already: the others said)
+                session.changedShown.emit(_published_ahead_word(ahead))
             return False  # nothing it could change: not asked which
     scope = series_scope(session, parent, post_ids, "change") if others else "this"
     if scope is None:
@@ -664,7 +666,9 @@ def set_posts_status(
     changed = [p for p in posts if p.status != status]
     if scope == "this" and len(changed) == 1:  # "Set post to …": which one
         said = f"Set '{changed[0].title}' to {status_label(status)}"
-    if ahead:
+    if len(ahead) == 1:
+        said += "; 1 on a day to come stayed as it was (not gone out yet)"
+    elif ahead:
         said += f"; {len(ahead)} on days to come stayed as they were (not gone out yet)"
     session.edited(post_ids, said)
     return True

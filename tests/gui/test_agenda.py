@@ -313,16 +313,16 @@ def test_bulk_status_is_one_undo_step_over_exactly_the_selection(
     assert view.status_button.isEnabled()
 
     with qtbot.waitSignal(session.changed):
-        view.status_actions[PostStatus.PUBLISHED].trigger()
+        view.status_actions[PostStatus.CANCELLED].trigger()
 
     after = {p.id: p for p in session.store.all_posts()}
     assert {pid for pid in after if after[pid].status != before[pid].status} == set(chosen)
-    assert all(after[pid].status == PostStatus.PUBLISHED for pid in chosen)
+    assert all(after[pid].status == PostStatus.CANCELLED for pid in chosen)
     assert session.undo_stack.count() == 1
-    assert session.undo_stack.undoText() == "Set 3 posts to Published"
+    assert session.undo_stack.undoText() == "Set 3 posts to Cancelled"
     # The rows stay selected and show the new status.
     assert view.selected_post_ids() == chosen
-    assert view.proxy_index(chosen[0], AgendaModel.STATUS).data() == "Published"
+    assert view.proxy_index(chosen[0], AgendaModel.STATUS).data() == "Cancelled"
 
     session.undo_stack.undo()
     restored = {p.id: p.status for p in session.store.all_posts()}

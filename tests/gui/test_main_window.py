@@ -1094,8 +1094,12 @@ def test_set_status_published_leaves_posts_of_days_to_come_as_they_were(
     assert (
         window.statusBar()
         .currentMessage()
-        .endswith("; 1 on days to come stayed as they were (not gone out yet).")
+        .endswith("; 1 on a day to come stayed as it was (not gone out yet).")
     )
+    # Those it could change published already: the others are still said.
+    window.statusBar().clearMessage()
+    assert not set_posts_status(session, window, [gone.id, ahead.id], PostStatus.PUBLISHED)
+    assert window.statusBar().currentMessage().startswith(f"'{elide(ahead.title)}' is on a")
 
 
 def test_the_backlog_s_order_is_chosen_in_its_menu_and_kept_for_the_next_start(
@@ -6405,7 +6409,7 @@ def test_a_post_placed_where_the_filters_hide_it_is_said_to_be_hidden(
 def test_posts_a_status_change_hides_are_said_to_be_hidden(
     window: MainWindow, session: CalendarSession
 ) -> None:
-    """Showing scheduled posts only, five set to Published vanished without a word; in
+    """Showing scheduled posts only, five set back to Draft vanished without a word; in
     sight, a status set in the agenda was said nowhere."""
     session.set_filters(Filters(statuses=frozenset({PostStatus.SCHEDULED})))
     window.set_view(2)
@@ -6416,7 +6420,7 @@ def test_posts_a_status_change_hides_are_said_to_be_hidden(
         if p.series_id is None and p.status == PostStatus.SCHEDULED
     ][:3]
     agenda.select_posts(chosen)
-    assert agenda.set_status(PostStatus.PUBLISHED)
+    assert agenda.set_status(PostStatus.DRAFT)
     assert window.statusBar().currentMessage() == (
         "3 of the posts you changed are hidden by the filters; clear them to see them."
     )
@@ -6424,10 +6428,10 @@ def test_posts_a_status_change_hides_are_said_to_be_hidden(
     session.set_filters(Filters())
     session.undo_stack.undo()
     agenda.select_posts(chosen[:1])
-    assert agenda.set_status(PostStatus.PUBLISHED)
+    assert agenda.set_status(PostStatus.DRAFT)
     # Still in sight, what was done is said (nothing was: a screen reader heard nothing).
     title = session.store.post(chosen[0]).title
-    assert window.statusBar().currentMessage() == f"Set '{title}' to Published."
+    assert window.statusBar().currentMessage() == f"Set '{title}' to Draft."
     agenda.select_posts(chosen[1:])
     assert agenda.set_status(PostStatus.CANCELLED)
     assert window.statusBar().currentMessage() == "Set 2 posts to Cancelled."
@@ -7179,7 +7183,7 @@ def test_a_replaced_calendar_whose_changes_cannot_be_backed_up_stays_shown(
     (said,) = errors.seen
     assert said.endswith(
         "The changes made here since could not be kept as a backup, so Cadence still shows"
-        " them: save them with File > Save a Copy As, then open the calendar again."
+        " them: save them with File > Save a Copy As…, then open the calendar again."
     )
     assert win.session is session
     assert "Mine" in {session.store.post(i).title for i in win.month_view.posts_on(TODAY)}
@@ -7485,12 +7489,12 @@ def test_set_status_marks_the_status_the_picked_posts_have(window: MainWindow) -
     window.month_view.select_posts([first.id, second.id])
     assert second.status != PostStatus.CANCELLED
     assert marked() == []
-    assert window.set_status(PostStatus.PUBLISHED)
-    assert marked() == ["published"]
+    assert window.set_status(PostStatus.DRAFT)
+    assert marked() == ["draft"]
     # Choosing the one marked changes nothing and the mark stays.
-    window._status_menu.actions()[[s.value for s in PostStatus].index("published")].trigger()
-    assert marked() == ["published"]
-    assert window.session.store.post(first.id).status == PostStatus.PUBLISHED
+    window._status_menu.actions()[[s.value for s in PostStatus].index("draft")].trigger()
+    assert marked() == ["draft"]
+    assert window.session.store.post(first.id).status == PostStatus.DRAFT
 
 
 @OFFSCREEN_POPUPS
