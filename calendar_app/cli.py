@@ -239,14 +239,15 @@ def cmd_channel_add(args: argparse.Namespace, out: TextIO) -> int:
         changes = store.add_channel(args.name, kind=args.kind, color=args.color, char_limit=limit)
         name = store.channel(changes.created[0]).name  # as kept (on one line)
     print(f"Added the channel '{name}'.", file=out)
-    _say_color_alike(args.color, others)
+    _say_color_alike(args.color, others, "Channels")
     return 0
 
 
-def _say_color_alike(color: str | None, others: list[tuple[str, str]]) -> None:
+def _say_color_alike(color: str | None, others: list[tuple[str, str]], where: str) -> None:
     """A note on standard error when the colour given looks like one of ``others``'
     (name, colour) of the kind, as the window's managers say it: their chips, or their
-    dots, could not be told apart."""
+    dots, could not be told apart. ``where``: the window's manager of the kind, which
+    changes a colour (the command line adds, and adding again is refused)."""
     if color is None:
         return
     from .core.store import looks_taken
@@ -254,8 +255,8 @@ def _say_color_alike(color: str | None, others: list[tuple[str, str]]) -> None:
     alike = next((name for name, other in others if looks_taken(color, [other])), None)
     if alike is not None:
         print(
-            f"(the colour given looks like that of '{_line(alike)}': give another with"
-            " --color to tell them apart)",
+            f"(the colour given looks like that of '{_line(alike)}': choose another in the"
+            f" window's Edit > {where}… to tell them apart)",
             file=sys.stderr,
         )
 
@@ -294,7 +295,7 @@ def cmd_message_add(args: argparse.Namespace, out: TextIO) -> int:
         f"Added the key message '{message.title}', to repeat {every_days(message.cadence_days)}.",
         file=out,
     )
-    _say_color_alike(args.color, others)
+    _say_color_alike(args.color, others, "Key Messages")
     return 0
 
 
@@ -311,7 +312,7 @@ def cmd_campaign_add(args: argparse.Namespace, out: TextIO) -> int:
         )
         name = store.campaign(changes.created[0]).name  # as kept (on one line)
     print(f"Added the campaign '{name}'.", file=out)
-    _say_color_alike(args.color, others)
+    _say_color_alike(args.color, others, "Campaigns")
     return 0
 
 

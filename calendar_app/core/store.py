@@ -868,12 +868,12 @@ class CalendarStore:
                 raise CalendarFileError(
                     f"{self.path.name} is a copy kept for earlier releases of Cadence,"
                     " opened as it is; to change it, save a copy of it elsewhere"
-                    " (File > Save a Copy As) and open that."
+                    " (File > Save a Copy As…) and open that."
                 )
             if in_backups(self.path):
                 raise CalendarFileError(
                     f"{self.path.name} is a backup, opened as it is; to go back to it, save"
-                    " a copy of it over the calendar (File > Save a Copy As; on the command"
+                    " a copy of it over the calendar (File > Save a Copy As…; on the command"
                     " line, cadence export --format cadence), or elsewhere to work on."
                 )
             folder = self.path.absolute().parent

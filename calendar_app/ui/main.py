@@ -77,7 +77,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         # An X display that answers but refuses (Cadence run as another user than the
         # desktop's, by sudo or su) made Qt abort with a page of text: offscreen,
         # tried after it, starts instead, and the refusal is said in one sentence.
-        with _held_error_output() as held:
+        with _held_error_output() as held, locale_switch_unsaid():
             app = CadenceApplication([*args, "-platform", "xcb;offscreen"])
         said = "".join(held)
         if app.platformName() == "offscreen":

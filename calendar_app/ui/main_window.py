@@ -749,7 +749,7 @@ class MainWindow(QMainWindow):
         elif in_backups(session.store.path):
             self.statusBar().showMessage(
                 "A backup, opened as it is: to go back to it, save a copy of it over the"
-                " calendar (File > Save a Copy As).",
+                " calendar (File > Save a Copy As…).",
                 30000,
             )
         elif session.store.left_as_is is not None:  # why "(read-only)", before a change
@@ -3074,7 +3074,7 @@ class MainWindow(QMainWindow):
                     CalendarFileError(
                         f"{problem} The changes made here since could not be kept as a"
                         " backup, so Cadence still shows them: save them with File >"
-                        " Save a Copy As, then open the calendar again."
+                        " Save a Copy As…, then open the calendar again."
                     ),
                 )
             return False

@@ -2901,8 +2901,8 @@ def test_a_colour_given_like_another_s_of_its_kind_is_said(
     assert capsys.readouterr().err == ""
     assert run("channel", "add", calendar, "Fediverse", "--color", "#b9137b")[0] == 0
     assert capsys.readouterr().err == (
-        "(the colour given looks like that of 'Mastodon': give another with --color to tell"
-        " them apart)\n"
+        "(the colour given looks like that of 'Mastodon': choose another in the window's"
+        " Edit > Channels… to tell them apart)\n"
     )
     assert run("channel", "add", calendar, "Radio", "--color", "#e8a33d")[0] == 0
     assert capsys.readouterr().err == ""
