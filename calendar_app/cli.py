@@ -1539,7 +1539,10 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
         print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
         return 2
     except CadenceError as exc:
-        print(f"{PROG}: error: {_line(exc)}", file=sys.stderr)
+        said = _line(exc)
+        if not _here_still():  # "There is no calendar at plan.cadence", which ls shows
+            said += f" {_FOLDER_GONE}"
+        print(f"{PROG}: error: {said}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -1553,17 +1556,19 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
         from .core.errors import os_problem_for
 
         if exc.filename is None and not _here_still():
-            print(
-                f"{PROG}: error: The folder this command was run in has been deleted;"
-                " go to another one (cd) and run it again.",
-                file=sys.stderr,
-            )
+            print(f"{PROG}: error: {_FOLDER_GONE}", file=sys.stderr)
             return 1
         what = str(exc.filename) if exc.filename is not None else "a file"
         print(f"{PROG}: error: {_line(os_problem_for(exc, what))}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
         return _unexpected(exc)
+
+
+_FOLDER_GONE = (
+    "The folder this command was run in has been deleted; go to another one (cd) and run it again."
+)
+"""What a command run in a deleted folder is told (a relative name is read in it)."""
 
 
 def _here_still() -> bool:

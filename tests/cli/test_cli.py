@@ -2914,23 +2914,31 @@ def test_a_colour_given_like_another_s_of_its_kind_is_said(
     assert "looks like that of 'Spring'" in capsys.readouterr().err
 
 
-def test_a_command_run_in_a_folder_since_deleted_says_so(tmp_path: Path) -> None:
-    """ "a file does not exist", naming none: the folder the name was read in was gone."""
+@pytest.mark.parametrize(
+    ("command", "first"),
+    [(["demo", "plan.cadence"], ""), (["gaps", "plan.cadence"], "There is no calendar at")],
+)
+def test_a_command_run_in_a_folder_since_deleted_says_so(
+    tmp_path: Path, command: list[str], first: str
+) -> None:
+    """ "a file does not exist", naming none, or "There is no calendar at plan.cadence"
+    where ls shows it (the folder made again): the folder the name was read in was gone."""
     gone = tmp_path / "gone"
     gone.mkdir()
     script = (
         "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]);"
-        " from calendar_app.cli import main; sys.exit(main(['demo', 'plan.cadence']))"
+        " from calendar_app.cli import main; sys.exit(main(sys.argv[2:]))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, str(gone)],
+        [sys.executable, "-c", script, str(gone), *command],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
-    assert (done.returncode, done.stderr) == (
-        1,
-        "cadence: error: The folder this command was run in has been deleted; go to another"
-        " one (cd) and run it again.\n",
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"cadence: error: {first}")
+    assert done.stderr.endswith(
+        "The folder this command was run in has been deleted; go to another one (cd) and run"
+        " it again.\n"
     )
