@@ -273,8 +273,21 @@ def link_in_text(link: str, *texts: str) -> bool:
     link = link.strip()
     if not link:
         return False
-    whole = re.compile(r"(?<![^\s(\[\"'«“])" + re.escape(link) + r"(?=[.,;:!?)\]\"'»”]*(?:\s|$))")
-    return any(whole.search(text) for text in texts)
+    for text in texts:  # (found as a string, not a pattern made anew for each post)
+        start = text.find(link)
+        while start != -1:
+            before = text[start - 1] if start else " "
+            after = text[start + len(link) :].lstrip(_CLOSING)
+            if (before.isspace() or before in _OPENING) and (not after or after[0].isspace()):
+                return True
+            start = text.find(link, start + 1)
+    return False
+
+
+_OPENING = "([\"'«“"
+"""What may stand just before a link in a text: it starts there."""
+_CLOSING = ".,;:!?)]\"'»”"
+"""What may follow a link in a text before a space or the end: it ends there."""
 
 
 def one_line(name: str) -> str:
