@@ -48,6 +48,7 @@ from .core.models import (
     parse_color,
     parse_date,
     parse_time,
+    published_ahead,
     shortened,
     shows_nothing,
 )
@@ -386,7 +387,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         _say_series_in_past(len(past), past[0], status)
     elif past:
         _say_past_day(past[0], status, today)
-    if created[0].status == PostStatus.PUBLISHED and first is not None and first > today:
+    if published_ahead(created[0].status, first, today):
         print(
             f"({first} is a day to come, yet the post is published: Cadence counts it as"
             " delivered already; give it the day it went out, or --status scheduled.)",

@@ -265,6 +265,14 @@ def tool_link(link: str) -> str | None:
     return link if web and WEB_ADDRESS.fullmatch(link) else None
 
 
+def published_ahead(status: PostStatus, day: date | None, today: date) -> bool:
+    """Whether a post of ``status`` on ``day`` is published on a day after ``today``,
+    before it can have gone out: it counts as delivered ahead of its delivery. A move
+    there schedules it; the editor refuses it, Set status leaves it, and the command
+    line and imports say it."""
+    return status == PostStatus.PUBLISHED and day is not None and day > today
+
+
 def link_in_text(link: str, *texts: str) -> bool:
     """Whether a post's text (its title, its body) has its link already, whole ("Read
     it: https://…", a full stop after it): the tools' files send it once (it went out
@@ -755,8 +763,8 @@ class Post:
         status."""
         if self.status == PostStatus.IDEA and self.date is None and day is not None:
             return PostStatus.DRAFT
-        if self.status == PostStatus.PUBLISHED and day is not None and today is not None:
-            return PostStatus.SCHEDULED if day > today else self.status
+        if today is not None and published_ahead(self.status, day, today):
+            return PostStatus.SCHEDULED
         return backlog_status(self.status) if day is None else self.status
 
     def copy_to(self, day: dt.date | None, at: dt.time | None) -> NewPost:

@@ -38,6 +38,7 @@ from ..core.models import (
     PostStatus,
     Series,
     isolated,
+    published_ahead,
     shortened,
 )
 from ..core.store import CalendarStore, PostChanges, Scope
@@ -634,13 +635,12 @@ def set_posts_status(
             post_ids = [p.id for p in posts]
         # Not published before it goes out (it counted as delivered on a day to come),
         # as the editor refuses it and a drag there schedules a published post.
-        ahead: list[Post] = []
-        if status == PostStatus.PUBLISHED:
-            today = session.today()
-            ahead = [p for p in posts if p.date is not None and p.date > today]
-            posts = [p for p in posts if p.date is None or p.date <= today]
+        today = session.today()
+        ahead = [p for p in posts if published_ahead(status, p.date, today)]
+        if ahead:
+            posts = [p for p in posts if not published_ahead(status, p.date, today)]
             post_ids = [p.id for p in posts]
-            if ahead and not posts:
+            if not posts:
                 session.changedShown.emit(_published_ahead_word(ahead))
                 return False
         # An occurrence asks which, unless no other occurrence would change (those gone

@@ -102,6 +102,7 @@ from ..core.models import (
     in_words,
     link_in_text,
     one_line,
+    published_ahead,
     shows_nothing,
     tool_link,
 )
@@ -1946,7 +1947,7 @@ class PostEditor(QDialog):
                     self.date_check,
                 )
             )
-        if status == PostStatus.PUBLISHED and self._published_ahead():
+        if self._published_ahead(status):
             found.append((PUBLISHED_AHEAD, self.status_combo))
         freq = self.repeat_freq()
         if freq:
@@ -2151,12 +2152,12 @@ class PostEditor(QDialog):
         alone = not self._loading and self._series is None
         return self.post.status_placed_on(day, self.session.today() if alone else None)
 
-    def _published_ahead(self) -> bool:
-        """Whether the day chosen is to come, for a post marked published: it counted as
-        delivered before it went out (one an earlier release kept so, its day
-        unchanged, may stay; an occurrence's status is its scope's, and is left)."""
+    def _published_ahead(self, status: PostStatus) -> bool:
+        """Whether ``status`` on the day chosen is published ahead (:func:`.published_ahead`)
+        for this post to be refused (one an earlier release kept so, its day unchanged,
+        may stay; an occurrence's status is its scope's, and is left)."""
         day = self.chosen_date()
-        if day is None or day <= self.session.today() or self._series is not None:
+        if not published_ahead(status, day, self.session.today()) or self._series is not None:
             return False
         post = self.post
         return not (post is not None and post.status == PostStatus.PUBLISHED and post.date == day)
