@@ -65,24 +65,27 @@ class CadenceApplication(QApplication):
         return super().event(event)
 
 
+def _started(args: list[str]) -> QApplication:
+    if not falls_back_offscreen(os.environ, args):
+        return CadenceApplication(args)
+    # An X display that answers but refuses (Cadence run as another user than the
+    # desktop's, by sudo or su) made Qt abort with a page of text: offscreen, tried
+    # after it, starts instead, and the refusal is said in one sentence.
+    with _held_error_output() as held:
+        app = CadenceApplication([*args, "-platform", "xcb;offscreen"])
+    said = "".join(held)
+    if app.platformName() == "offscreen":
+        raise CadenceError(display_refusal(os.environ.get("DISPLAY", ""), said))
+    _pass_on_error_output(said)
+    return app
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    args = argv or [sys.argv[0]]
-    if not falls_back_offscreen(os.environ, args):
-        with locale_switch_unsaid():  # (LC_ALL=C: four lines of Qt's on the terminal)
-            app = CadenceApplication(args)
-    else:
-        # An X display that answers but refuses (Cadence run as another user than the
-        # desktop's, by sudo or su) made Qt abort with a page of text: offscreen,
-        # tried after it, starts instead, and the refusal is said in one sentence.
-        with _held_error_output() as held, locale_switch_unsaid():
-            app = CadenceApplication([*args, "-platform", "xcb;offscreen"])
-        said = "".join(held)
-        if app.platformName() == "offscreen":
-            raise CadenceError(display_refusal(os.environ.get("DISPLAY", ""), said))
-        _pass_on_error_output(said)
+    with locale_switch_unsaid():  # (LC_ALL=C: four lines of Qt's on the terminal)
+        app = _started(argv or [sys.argv[0]])
     # A screen reader asks, again and again, after days and posts a month no longer
     # shows: Qt's bridge said each time that it could not find them (thousands of
     # lines a minute). QT_LOGGING_RULES still turns them back on.
