@@ -162,9 +162,7 @@ def read_alike(
     else None."""
     if ours.time is None or theirs.time is None or written is None or written[1] != ours.time:
         return None
-    if theirs.time == ours.time:  # its clock and ours agree: moved there, not shifted
-        return None
-    if (theirs.date, theirs.time) == (ours.date, ours.time) or theirs.date is None:
+    if theirs.time == ours.time or theirs.date is None:  # (moved there, not shifted)
         return None
     return theirs.title, ours.time, theirs.time, theirs.date
 
@@ -1325,7 +1323,7 @@ def note_published_ahead(
         )
 
 
-def _noting_archived(importer: Callable[..., ImportSummary]) -> Importer:
+def _noting(importer: Callable[..., ImportSummary]) -> Importer:
     def run(
         store: CalendarStore, source: Path, options: ImportOptions, progress: Progress
     ) -> ImportSummary:
@@ -1368,8 +1366,8 @@ EXPORTERS: dict[str, Exporter] = {
 
 IMPORTERS: dict[str, Importer] = {
     "cadence": _import_cadence,
-    "ics": _noting_archived(_lazy(".ical", "import_ics")),  # type: ignore[arg-type]
-    "csv": _noting_archived(_lazy(".csv_profiles", "import_csv")),  # type: ignore[arg-type]
+    "ics": _noting(_lazy(".ical", "import_ics")),  # type: ignore[arg-type]
+    "csv": _noting(_lazy(".csv_profiles", "import_csv")),  # type: ignore[arg-type]
 }
 
 IMPORT_SUFFIXES: dict[str, str] = {
