@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import partial
@@ -2470,19 +2471,12 @@ class MainWindow(QMainWindow):
     def save_copy(self, path: Path) -> bool:
         from ..exchange.copy import save_copy
 
-        # Said while it is written, as a backup is (a second at 100,000 posts).
-        said = f"Saving a copy to {path.name}…"
-        self.statusBar().showMessage(said)
-        self.statusBar().repaint()
         try:
-            with busy():
+            with self._saying(f"Saving a copy to {path.name}…"):  # (a second at 100k posts)
                 kept = save_copy(self.session.store, path)
         except CadenceError as exc:
             self.show_error(self, exc)
             return False
-        finally:
-            if self.statusBar().currentMessage() == said:
-                self.statusBar().clearMessage()
         if kept is None:
             self.statusBar().showMessage(f"Saved a copy to {path}", 5000)
         else:  # said as long as a status bar says what matters
@@ -2720,22 +2714,28 @@ class MainWindow(QMainWindow):
             return None
         from ..core.backups import make_backup
 
-        # Said while it is written (11 s at a million posts, as the window closed, with
-        # nothing on screen: it looked hung).
-        said = "Keeping a backup of the calendar…"
-        self.statusBar().showMessage(said)
-        self.statusBar().repaint()
-        try:
-            with busy():
-                path = make_backup(self.session.store, self.backups)
-        finally:
-            if self.statusBar().currentMessage() == said:
-                self.statusBar().clearMessage()
+        # (11 s at a million posts, as the window closed, with nothing on screen: it
+        # looked hung.)
+        with self._saying("Keeping a backup of the calendar…"):
+            path = make_backup(self.session.store, self.backups)
         stack.setClean()
         self._backup_due = False
         self.settings.remove(self._unbacked_key())
         self.settings.sync()
         return path
+
+    @contextlib.contextmanager
+    def _saying(self, said: str) -> Iterator[None]:
+        """Work a user waits for, said in the status bar while it runs (a copy, a
+        backup), the pointer busy; the word goes with it."""
+        self.statusBar().showMessage(said)
+        self.statusBar().repaint()
+        try:
+            with busy():
+                yield
+        finally:
+            if self.statusBar().currentMessage() == said:
+                self.statusBar().clearMessage()
 
     def _offer_draft(self) -> None:
         """Offer back, in the editor, the post being written when Cadence stopped (a
