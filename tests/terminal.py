@@ -20,6 +20,8 @@ def cadence(
     timeout: float = 120,
     bound_by_permissions: bool = False,
     output: Literal["captured", "full disk", "closed"] = "captured",
+    env: dict[str, str] | None = None,
+    umask: int = -1,
 ) -> subprocess.CompletedProcess[str]:
     """``cadence ARGS...`` in a new process; its status and output are the caller's to check.
 
@@ -27,12 +29,15 @@ def cadence(
     anyone but root; root (as on CI) gives up the capabilities that override them,
     through ``capsh`` (Debian's libcap2-bin, which `make test` installs as root).
     ``output``: its output captured, sent to a disk always full (``> /dev/full``), or
-    closed (``>&-``); its errors are captured all the same.
+    closed (``>&-``); its errors are captured all the same. ``env``: its environment
+    (else this one); ``umask``: its umask (else this one's).
     """
     command = [sys.executable, "-m", "calendar_app", *[str(a) for a in args]]
     if bound_by_permissions:
         command = bound(command)
-    run = partial(subprocess.run, command, text=True, check=False, timeout=timeout)
+    run = partial(
+        subprocess.run, command, text=True, check=False, timeout=timeout, env=env, umask=umask
+    )
     if output == "full disk":
         with open("/dev/full", "w") as full:
             return run(stdout=full, stderr=subprocess.PIPE)

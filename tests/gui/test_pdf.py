@@ -37,6 +37,7 @@ from calendar_app.render.report import (
     month_axis_labels,
 )
 
+from ..terminal import cadence
 from .conftest import TODAY
 
 MESSAGES = (
@@ -1459,15 +1460,10 @@ def test_the_command_line_s_report_keeps_a_locale_named_that_the_system_lacks(
     target = tmp_path / "out.pdf"
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_TIME", "LC_MEASUREMENT")}
     env["LC_ALL"] = "en_US.UTF-8"
-    command = [sys.executable, "-m", "calendar_app", "export", str(demo_path)]
-    command += ["--format", "pdf", "-o", str(target), "--from", "2026-11-01"]
-    result = subprocess.run(
-        [*command, "--to", "2026-11-30"],
-        capture_output=True,
-        text=True,
+    result = cadence(
+        *("export", demo_path, "--format", "pdf", "-o", target),
+        *("--from", "2026-11-01", "--to", "2026-11-30"),
         env=env,
-        timeout=120,
-        check=False,
     )
     assert (result.returncode, result.stderr) == (0, "")
     found = set(re.findall(rb"/MediaBox \[([^\]]*)\]", target.read_bytes()))

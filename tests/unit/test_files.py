@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,6 +13,8 @@ from calendar_app.core.files import LEFTOVER_AGE_SECONDS, give_rights, new_expor
 from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.csv_profiles import export_csv
 from calendar_app.exchange.formats import ExportOptions
+
+from ..terminal import cadence
 
 
 def _mode(path: Path) -> int:
@@ -105,13 +105,6 @@ def test_a_new_export_follows_the_user_s_umask(tmp_path: Path, mask: int, mode: 
         ("demo", str(demo)),
         ("export", str(demo), "--format", "ics", "-o", str(tmp_path / "plan.ics")),
     ):
-        done = subprocess.run(
-            [sys.executable, "-m", "calendar_app", *command],
-            capture_output=True,
-            text=True,
-            umask=mask,
-            timeout=120,
-            check=False,
-        )
+        done = cadence(*command, umask=mask)
         assert done.returncode == 0, done.stderr
     assert _mode(tmp_path / "plan.ics") == mode
