@@ -627,6 +627,8 @@ class _Manager(QDialog, Generic[R]):
         self.color_field.colorChanged.connect(self._say_color_alike)
 
     def _say_color_alike(self, *_args: object) -> None:
+        if self._filling:  # (said once the form is filled, each field set)
+            return
         color = self.color_field.color()
         alike = [
             self._name(other)
@@ -702,19 +704,14 @@ class _Manager(QDialog, Generic[R]):
         another = base is None or self._filled is None or self._id(base) != self._id(self._filled)
         self._filled = None
         if base is not None:
-            self._filling = True
-            try:
-                self._fill(base)
-                self._undo_through.forget_typing()  # Ctrl+Z: the calendar's, then
-            finally:
-                self._filling = False
+            self._fill_form(base)
+            self._undo_through.forget_typing()  # Ctrl+Z: the calendar's, then
             if another:  # a long name from its start (its last words showed)
                 for edit in self.form_area.findChildren(QLineEdit):
                     if not isinstance(edit.parent(), QAbstractSpinBox):
                         edit.setCursorPosition(0)
             self._filled = base
             self._show_heading(f"New {self.noun}" if self._current_id == NEW else self._name(base))
-            self._say_color_alike()  # (another of one colour emits no change of it)
         self._update_buttons()
 
     def _form_changed(self) -> None:
@@ -760,14 +757,23 @@ class _Manager(QDialog, Generic[R]):
             for f in fields(typed)
             if f.name != "id" and getattr(typed, f.name) != getattr(filled, f.name)
         }
-        self._filling = True
-        try:
-            self._fill(replace(record, **kept))
-        finally:
-            self._filling = False
+        self._fill_form(replace(record, **kept))
         self._filled = record
         self._show_heading(self._name(record))
         self._update_buttons()
+
+    def _fill_form(self, record: R) -> None:
+        """Show ``record`` in the form (:meth:`_fill`), then the lines said of it: set field
+        by field, they were said at each (and another of one colour changed none)."""
+        self._filling = True
+        try:
+            self._fill(record)
+        finally:
+            self._filling = False
+        self._say_of_form()
+
+    def _say_of_form(self) -> None:
+        """The lines under the form's fields, said of what it shows."""
         self._say_color_alike()
 
     def _show_heading(self, name: str) -> None:
@@ -791,11 +797,7 @@ class _Manager(QDialog, Generic[R]):
         redone): what was typed stays in the form, as a new item that Apply adds and
         Revert drops (it went, and the typing with it)."""
         self._reload(NEW)
-        self._filling = True
-        try:
-            self._fill(typed)
-        finally:
-            self._filling = False
+        self._fill_form(typed)
         self._update_buttons()
 
     def _take_back(self, typed: R, filled: R) -> bool:
@@ -1366,6 +1368,9 @@ class ChannelManager(_Manager[Channel]):
         self.limit_check.setChecked(record.char_limit is not None)
         self.limit_spin.show_value(record.char_limit or 280)
         self.limit_spin.setEnabled(record.char_limit is not None)
+
+    def _say_of_form(self) -> None:
+        super()._say_of_form()
         self._say_over_limit()
 
     def _on_session_changed(self, changes: ChangeSet) -> None:
@@ -1380,6 +1385,8 @@ class ChannelManager(_Manager[Channel]):
     def _say_over_limit(self) -> None:
         """Say how many of the channel's posts to come are longer than the limit shown,
         counted as the editor counts them."""
+        if self._filling:  # (said once the form is filled, each field set)
+            return
         label = self.over_limit_label
         channel = self.current_record()
         if channel is None or not self.limit_check.isChecked():
@@ -1521,6 +1528,8 @@ class CampaignManager(_Manager[Campaign]):
 
     def _say_outside(self) -> None:
         """Say how many of the campaign's dated posts fall outside the dates shown."""
+        if self._filling:  # (said once the form is filled, each date set)
+            return
         label = self.outside_label
         campaign = self.current_record()
         if campaign is None:
@@ -1578,6 +1587,9 @@ class CampaignManager(_Manager[Campaign]):
         self.starts_field.set_value(record.starts_on, today)
         self.ends_field.set_value(record.ends_on, today)
         self.color_field.set_color(record.color)
+
+    def _say_of_form(self) -> None:
+        super()._say_of_form()
         self._say_outside()
 
     def _read(self, base: Campaign) -> Campaign:
