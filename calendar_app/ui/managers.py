@@ -714,9 +714,15 @@ class _Manager(QDialog, Generic[R]):
             self._show_heading(f"New {self.noun}" if self._current_id == NEW else self._name(base))
         self._update_buttons()
 
+    _needs_said = ""
+    """What Enter on an empty new item said it needs, taken back once typing starts."""
+
     def _form_changed(self) -> None:
         if not self._filling:
             self._update_buttons()
+        if self._needs_said and self.step_said.text() == self._needs_said:
+            self.step_said.clear()
+            self._needs_said = ""
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty()
@@ -987,7 +993,16 @@ class _Manager(QDialog, Generic[R]):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape cancels: with changes typed, it asks whether to save them first, as the
-        post editor does (Close and the window's close button save them)."""
+        post editor does (Close and the window's close button save them). Enter on a new
+        item with nothing typed says what it needs (Apply waits for it, greyed)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self._current_id == NEW and self._filled is not None and not self.is_dirty():
+            try:
+                self._validate(self._read(self._filled))
+            except InvalidInput as refused:
+                self._needs_said = str(refused)
+                self.step_said.setText(self._needs_said)
+                return
         if event.key() != Qt.Key.Key_Escape or not self.is_dirty():
             super().keyPressEvent(event)
             return

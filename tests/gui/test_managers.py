@@ -1462,3 +1462,27 @@ def test_the_swatches_are_one_tab_stop_on_the_colour_chosen_and_the_arrows_choos
     assert after.hasFocus()  # one stop: the others are passed by
     field.set_color("#123456")  # none of them: the first
     assert tab_in() is swatches[0]
+
+
+@pytest.mark.parametrize(
+    ("open_manager", "field", "said"),
+    [
+        (_messages, "title_edit", "A key message needs a title."),
+        (_channels, "name_edit", "A channel needs a name."),
+    ],
+)
+def test_enter_on_a_new_item_with_no_name_says_what_it_needs(
+    qtbot: QtBot, session: CalendarSession, open_manager: Any, field: str, said: str
+) -> None:
+    """Apply waits greyed for a name: Enter on a new item said nothing at all."""
+    manager = open_manager(qtbot, session, Recorder())
+    with qtbot.waitExposed(manager):
+        manager.show()
+    manager.add_item()
+    before = len(manager.records())
+    qtbot.keyClick(getattr(manager, field), Qt.Key.Key_Return)
+    assert manager.step_said.text() == said
+    assert manager.isVisible()
+    assert len(manager.records()) == before
+    qtbot.keyClicks(getattr(manager, field), "B")
+    assert manager.step_said.text() == "", "taken back once a name is being typed"
