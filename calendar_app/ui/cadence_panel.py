@@ -466,7 +466,7 @@ class CadencePanel(QWidget):
         gap = row.gap_on(day)
         if gap is not None:
             told = self._gap_tooltip(row, gap)
-            return f"{day_text(day)}, in the gap: {told}" if named else told
+            return f"{day_text(day, year=self._today)}, in the gap: {told}" if named else told
         return self._quiet_day_tooltip(row, day)
 
     def legend_rect(self) -> QRectF:
@@ -1188,13 +1188,18 @@ class CadencePanel(QWidget):
 
     # -- words -----------------------------------------------------------------
 
+    @property
+    def _today(self) -> date:
+        """Today, for the words' days: one of another year says its year."""
+        return self.session.today()
+
     def _channels_text(self, channels: tuple[int, ...]) -> str:
         return ", ".join(self._channel_names.get(c, f"channel {c}") for c in channels)
 
     def _mark_tooltip(self, row: StripRow, day: date, channels: tuple[int, ...]) -> str:
         due = day + timedelta(days=row.cadence_days)
-        text = f"{day_text(day)}: {self._channels_text(channels)} — next due by "
-        text += day_text(due, weekday=False)
+        text = f"{day_text(day, year=self._today)}: {self._channels_text(channels)} — next due by "
+        text += day_text(due, weekday=False, year=self._today)
         hidden = self.session.filters.hidden_channels
         if channels and all(c in hidden for c in channels):
             # A click went to a day showing nothing, unsaid: the calendar hides it.
@@ -1242,41 +1247,43 @@ class CadencePanel(QWidget):
             )
         if open_end:
             return (
-                f"Overdue from {day_text(gap.start)}; {cadence}\n"
-                f"Unless a post goes out by {day_text(due)}"
+                f"Overdue from {day_text(gap.start, year=self._today)}; {cadence}\n"
+                f"Unless a post goes out by {day_text(due, year=self._today)}"
             )
         days = f"{gap.length} day{'s' if gap.length != 1 else ''}"
         shown = range_text(since, gap.end, year=since.year != today.year)
         text = f"Overdue {shown} ({days}); {cadence}"
         if gap.start > today:
-            text += f"\nUnless a post goes out by {day_text(due)}"
+            text += f"\nUnless a post goes out by {day_text(due, year=self._today)}"
         elif gap.end >= today:
             text += f"\n{so_far_text} so far"
             if delivered_after:
-                text += f"; back on track on {day_text(after)} (planned)"
+                text += f"; back on track on {day_text(after, year=self._today)} (planned)"
         elif delivered_after:
-            text += f"\nBack on track on {day_text(after)}"
+            text += f"\nBack on track on {day_text(after, year=self._today)}"
         return text
 
     def _quiet_day_tooltip(self, row: StripRow, day: date) -> str:
         message = self.session.key_message(row.message_id)
+        today = self._today
+        said = day_text(day, year=today)
+        title = isolated(row.title)
         if row.is_active(day):
-            origin = default_window(self.session.today())[0]
+            origin = default_window(today)[0]
             if message.starts_on is None and day < origin and not self._delivered_near(row, day):
                 # Before the days a message without a start is counted from, with nothing
                 # delivered: "on time" said more than anyone knows.
                 return (
-                    f"{day_text(day)}: no delivery, not counted ({isolated(row.title)} has no start"
-                    f" date; Cadence counts it from {day_text(origin, weekday=False)},"
+                    f"{said}: no delivery, not counted ({title} has no start date; Cadence"
+                    f" counts it from {day_text(origin, weekday=False, year=today)},"
                     f" {DEFAULT_WINDOW_DAYS} days back)"
                 )
-            return f"{day_text(day)}: no delivery; {isolated(row.title)} is on time"
-        title = isolated(row.title)
+            return f"{said}: no delivery; {title} is on time"
         if message.starts_on is not None and day < message.starts_on:
-            return f"{day_text(day)}: before {title} starts ({day_text(message.starts_on)})"
+            return f"{said}: before {title} starts ({day_text(message.starts_on, year=today)})"
         if message.ends_on is not None and day > message.ends_on:
-            return f"{day_text(day)}: after {title} ended ({day_text(message.ends_on)})"
-        return f"{day_text(day)}: outside the analysed period"
+            return f"{said}: after {title} ended ({day_text(message.ends_on, year=today)})"
+        return f"{said}: outside the analysed period"
 
     def _delivered_near(self, row: StripRow, day: date) -> bool:
         """Whether the message went out in the ``cadence`` days up to ``day``."""

@@ -72,7 +72,7 @@ def next_fill(session: CalendarSession, message_id: int) -> tuple[date, str] | N
         if message.ends_on is not None and due > message.ends_on:
             return None  # it ends before it is due again
         again = " again" if cadence.last_delivery else ""
-        return due, f"Unplanned: due{again} by {day_text(due)}"
+        return due, f"Unplanned: due{again} by {day_text(due, year=today)}"
     return None
 
 
@@ -194,7 +194,7 @@ def _said(
         if not delivered:
             return
         # ("Delivered" read as gone out: the day is today's or one to come.)
-        text = f"'{isolated(message.title)}' is planned on {day_text(day)}"
+        text = f"'{isolated(message.title)}' is planned on {day_text(day, year=session.today())}"
         if left is not None:
             first, last = left
             stays = "stays" if first == last else "stay"
@@ -265,11 +265,12 @@ def add_gap_menus(
         if left is not None:  # a post here fills the gap from here on only: said, under
             first, last = left  # the ways to fill it (the first stays the first), and
             submenu.addSeparator()  # read and reached as any item (greyed, it was not)
-            note = f"A post here leaves {range_text(first, last)} overdue"
+            another_year = first.year != session.today().year
+            note = f"A post here leaves {range_text(first, last, year=another_year)} overdue"
             if go_to is None:
                 submenu.addAction(note).setEnabled(False)
             else:
-                text = f"{note}: Go to {day_text(first)}"
+                text = f"{note}: Go to {day_text(first, year=session.today())}"
                 submenu.addAction(text, partial(go_to, first))
     return holder if holder is not menu else None
 

@@ -295,6 +295,25 @@ def test_a_delivery_of_another_year_is_said_with_its_year(tmp_path: Path, qtbot:
         assert str(last.year) in text
 
 
+def test_days_of_another_year_in_a_mark_and_a_gap_say_their_year(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A yearly message delivered this week: "Thu 20 Nov: Blog — next due by 20 Nov" read
+    as the same day, and its gap's "Overdue from" and "Unless a post goes out by" named
+    next year's days as this year's."""
+    delivered = TODAY + timedelta(days=2)
+    due = delivered + timedelta(days=365)
+    shown = (date(TODAY.year, 11, 1), date(TODAY.year + 1, 12, 31))
+    with one_message_panel(tmp_path, qtbot, 365, delivered, shown=shown) as (widget, _, yearly):
+        mark = widget.tooltip_at(row_point(widget, yearly, delivered))
+        assert mark.endswith(f"next due by {day_text(due, weekday=False, year=True)}")
+        (start, _end), *_ = widget.gap_bars(yearly)
+        gap = widget.tooltip_at(row_point(widget, yearly, start))
+        assert gap.startswith(f"Overdue from {day_text(start, year=True)};")
+        assert f"Unless a post goes out by {day_text(due, year=True)}" in gap
+        assert day_text(delivered) in mark, "this year's day keeps its short form"
+
+
 def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
     panel: CadencePanel, session: CalendarSession
 ) -> None:

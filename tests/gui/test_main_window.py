@@ -5574,6 +5574,13 @@ def test_an_unplanned_message_offers_its_due_day_and_one_on_time_nothing_to_fill
     assert session.report().message(brand_new.id).status == "unplanned"
     due = TODAY + timedelta(days=6)
     assert _labels(window.message_menu(brand_new.id))[0] == f"Unplanned: due by {day_text(due)}"
+    # A yearly one is due next year: said with its year (read as this year's, gone).
+    yearly = KeyMessage(0, "Yearly", "", 365, "#3366cc", TODAY, None, 0, False)
+    session.push(AddKeyMessageCommand(session, yearly))
+    added_yearly = store.key_message_titled("Yearly")
+    assert added_yearly is not None
+    due_yearly = day_text(TODAY + timedelta(days=364), year=True)
+    assert _labels(window.message_menu(added_yearly.id))[0] == f"Unplanned: due by {due_yearly}"
     # Ending before it is due again: nothing to plan.
     ending = KeyMessage(0, "Ending", "", 7, "#3366cc", TODAY, TODAY + timedelta(days=2), 0, False)
     session.push(AddKeyMessageCommand(session, ending))
