@@ -1143,6 +1143,8 @@ _COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "scheduled_for",
         "publish_at",
         "posting_time",  # Buffer's: "2026-12-08 09:30"
+        "scheduled_time",  # Later's, and a newsletter tool's "Send Time", the same
+        "send_time",
     ),
     "time": ("publish_time", "post_time", "start_time", "time_24hr"),  # (Sprout Social's)
     "channel": (

@@ -3109,6 +3109,16 @@ def test_a_title_from_a_text_without_spaces_is_cut_once() -> None:
             "LinkedIn;Winter tip: clear the snow off your panels with a soft brush, never with"
             " hot water or a scraper that scratches the glass;09/12/2026;5 PM\n",
         ),
+        # Later's own export: a day and a time in "Scheduled Time" (left out, every post
+        # came in undated, in the backlog).
+        (
+            "later-export.csv",
+            "Profile,Social Network,Caption,Scheduled Time,Status\n"
+            'solenne,LinkedIn,"Our panels now come with a 25-year warranty.\nRead more on the'
+            ' blog",2026-12-08 09:30,Scheduled\n'
+            'solenne,LinkedIn,"Winter tip: clear the snow off your panels with a soft brush, never'
+            ' with hot water or a scraper that scratches the glass",2026-12-09 17:00,Scheduled\n',
+        ),
     ],
 )
 def test_a_publishing_tool_s_sheet_without_titles_takes_each_from_its_text(
