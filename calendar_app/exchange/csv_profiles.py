@@ -206,6 +206,7 @@ from .formats import (
     second_pass,
     second_pass_note,
     selected_posts,
+    spanning_note,
     start_from_first_posts,
     stays_deleted,
 )
@@ -710,6 +711,9 @@ class _Day(NamedTuple):
     second: bool = False
     """Whether its moment (given with an offset) is the second pass of a time the
     calendar's clocks go back over: ``at`` reads as the first."""
+    spans: bool = False
+    """Whether the cell gave a range of days (Notion's "March 15, 2027 → March 19,
+    2027"): ``day`` is its first, where a post goes out, as an event's of several days."""
 
 
 def _parse_day(text: str, day_first: bool, zone: ZoneInfo | None = None) -> _Day:
@@ -1289,6 +1293,8 @@ class _RowReader:
         self.title_from_body = "body" in columns and columns["title"] == columns["body"]
         self.seen_uids: dict[str, int] = {}
         self.second_pass: dict[int, tuple[str, date, time]] = {}
+        self.spanning: dict[int, str] = {}
+        """By row number, the title of a post whose date cell gave a range of days."""
         """By row, one whose moment is the second pass of a time the clocks go back over
         (its title, day and time here): kept on the wall clock, which says the first."""
         self._days: dict[str, _Day] = {}
@@ -1430,6 +1436,8 @@ class _RowReader:
         read = "" if uid else _as_read(post, present, channel_name, titles, campaign_name)
         if said_day is not None and said_day.second and day is not None and clock is not None:
             self.second_pass[number] = (post.title, day, clock)
+        if said_day is not None and said_day.spans:
+            self.spanning[number] = post.title
         return _Row(number, uid, post, present, given, said, other, said_before, read)
 
     def _titles(self, cell: str) -> list[str]:
@@ -1507,12 +1515,6 @@ class _RowReader:
                     raise _BadValue(
                         self.label["date"], _to_the_minute(text, "YYYY-MM-DD HH:MM")
                     ) from None
-                if len(_RANGE.split(text)) == 2:
-                    raise _BadValue(
-                        self.label["date"],
-                        f"'{text}' is a range of dates; a post goes out on one day, so give"
-                        " that one",
-                    ) from None
                 raise _BadValue(
                     self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
                 ) from None
@@ -1521,15 +1523,17 @@ class _RowReader:
         return day
 
     def _day_or_start(self, text: str) -> _Day:
-        """The date a cell gives, or the start of a time range on one day
-        ("December 5, 2026 10:00 AM → 11:00 AM", as Notion writes an event's)."""
+        """The date a cell gives, or the start of a range: of times on one day ("December
+        5, 2026 10:00 AM → 11:00 AM", as Notion writes an event's), or of days, its first
+        said as such ("March 15, 2027 → March 19, 2027"; "2026-12-05 - 10")."""
         try:
             return _parse_day(text, self.day_first, self.zone)
         except ValueError:
             parts = _RANGE.split(text)
-            if len(parts) != 2 or not _is_clock(parts[1].strip()):  # ("- 10": a range of days)
+            if len(parts) != 2:
                 raise
-            return _parse_day(parts[0].strip(), self.day_first, self.zone)
+            start = _parse_day(parts[0].strip(), self.day_first, self.zone)
+            return start if _is_clock(parts[1].strip()) else start._replace(spans=True)
 
     def _time(self, text: str) -> time | None:
         if not text:
@@ -1705,6 +1709,9 @@ def import_csv(
         second = second_pass_note([reader.second_pass[n] for n in came if n in reader.second_pass])
         if second is not None:
             summary.notes.append(second)
+        spans = spanning_note([reader.spanning[n] for n in came if n in reader.spanning])
+        if spans is not None:
+            summary.notes.append(spans)
         _say_drafts(sum(1 for r in new_rows if r.number in drafted), summary)
         if "uid" not in columns:
             alike = _alike_note(

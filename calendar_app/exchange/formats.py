@@ -1293,6 +1293,15 @@ def note_archived(store: CalendarStore, summary: ImportSummary) -> None:
         summary.notes.append(f"Posts came onto what is archived here: {', '.join(names)}.")
 
 
+def spanning_note(titles: Sequence[str]) -> str | None:
+    """The note on the posts whose events or rows spanned several days (an event of three
+    days, Notion's "March 15, 2027 → March 19, 2027"): each came in on its first day."""
+    if not titles:
+        return None
+    said = "lasts" if len(titles) == 1 else "last"
+    return f"{quoted_names(titles)} {said} several days; a post is on the first."
+
+
 def note_published_ahead(
     store: CalendarStore, summary: ImportSummary, today: date | None = None
 ) -> None:

@@ -164,6 +164,7 @@ from .formats import (
     second_pass,
     second_pass_note,
     selected_posts,
+    spanning_note,
     start_from_first_posts,
     stays_deleted,
     take_series_rule,
@@ -3391,11 +3392,9 @@ def import_ics(
         spanning = [
             title for event, title in reader.spanning.items() if title and event in writer.placed
         ]
-        if spanning:
-            said = "lasts" if len(spanning) == 1 else "last"
-            summary.notes.append(
-                f"{quoted_names(spanning)} {said} several days; a post is on the first."
-            )
+        spans = spanning_note(spanning)
+        if spans is not None:
+            summary.notes.append(spans)
         second = [told for event, told in reader.second_pass.items() if event in writer.placed]
         zones = {zone for *_, zone in writer.same_clock}
         for note in (

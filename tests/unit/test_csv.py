@@ -3069,15 +3069,15 @@ def test_a_notion_database_comes_in_with_its_names_dates_and_statuses(
         "Factory tour": (date(2026, 12, 5), time(10, 0), PostStatus.DRAFT),
         "Year in review": (date(2026, 12, 28), None, PostStatus.DRAFT),
         "Advent recap": (date(2026, 12, 5), None, PostStatus.PUBLISHED),
+        # A range of days, as an event of several days: on its first (it was skipped).
+        "Two days": (date(2026, 12, 9), None, PostStatus.PUBLISHED),
     }
-    assert summary.skipped == [
-        "row 5, column 'Date': 'December 9, 2026 → December 10, 2026' is a range of dates;"
-        " a post goes out on one day, so give that one"
-    ]
-    assert summary.notes == [
+    assert summary.skipped == []
+    assert summary.notes[:2] == [
         "Read the column 'Name' as the title.",
         "Read the statuses 'Not started' as draft, 'In progress' as draft and 'Done' as published.",
     ]
+    assert "'Two days' lasts several days; a post is on the first." in summary.notes
     assert summary.ignored_columns == ["Tags"]
 
 
@@ -3499,11 +3499,7 @@ def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
     [
         ("Monday, 5 December 2026", "is not a date: 5 December 2026 is a Saturday"),
         ("around Dec 5, 2026", "is not a date; write it as YYYY-MM-DD"),
-        ("2026-12-05 - 2026-12-06", "is a range of dates; a post goes out on one day"),
-        # Days alone after the dash: no time of day, however the hour alone reads in a
-        # time column with its AM or PM ("5 PM").
-        ("2026-12-05 - 10", "is a range of dates; a post goes out on one day"),
-        ("Dec 5, 2026 - 7", "is a range of dates; a post goes out on one day"),
+        ("around Dec 5, 2026 - Dec 7, 2026", "is not a date; write it as YYYY-MM-DD"),
     ],
 )
 def test_a_date_read_loosely_is_refused_with_its_reason(
@@ -3513,6 +3509,34 @@ def test_a_date_read_loosely_is_refused_with_its_reason(
     source.write_text(f'title,channel,date\nPost,LinkedIn,"{written}"\n', "utf-8")
     (skipped,) = import_csv(store, source, ImportOptions()).skipped
     assert f"'{written}' {said}" in skipped
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2026-12-05 - 2026-12-06",
+        # Days alone after the dash: no time of day, however the hour alone reads in a
+        # time column with its AM or PM ("5 PM").
+        "2026-12-05 - 10",
+        "Dec 5, 2026 - 7",
+        "December 5, 2026 → December 7, 2026",
+    ],
+)
+def test_a_range_of_days_comes_in_on_its_first_said(
+    store: CalendarStore, linkedin: int, written: str
+) -> None:
+    """A row dated by a range of days was skipped whole (its title, channel and status
+    with it), where an event of several days in an .ics comes in on its first."""
+    source = store.path.parent / "ranges.csv"
+    source.write_text(f'title,channel,date\nFair,LinkedIn,"{written}"\n', "utf-8")
+    summary = import_csv(store, source, ImportOptions())
+    assert summary.skipped == []
+    ((title, day),) = [(p.title, p.date) for p in store.all_posts()]
+    assert (title, day) == ("Fair", date(2026, 12, 5))
+    assert "'Fair' lasts several days; a post is on the first." in summary.notes
+    # Imported again: the same post, said no more (nothing came in).
+    again = import_csv(store, source, ImportOptions())
+    assert (again.added, len(store.all_posts())) == ([], 1)
 
 
 def test_rows_put_on_the_chosen_channel_for_want_of_theirs_are_said(
