@@ -583,7 +583,9 @@ def cmd_post_move(args: argparse.Namespace, out: TextIO) -> int:
     when = args.date.isoformat() + (f" at {format_time(at)}" if at else "")
     status = post.status_placed_on(args.date, today)
     said = {  # as the window says it
-        PostStatus.DRAFT: " (an idea out of the backlog: a draft now)",
+        PostStatus.DRAFT: " (cancelled in the backlog, planned again: a draft now)"
+        if post.status == PostStatus.CANCELLED
+        else " (an idea out of the backlog: a draft now)",
         PostStatus.SCHEDULED: " (Scheduled there, since it has not gone out on that day)",
     }
     note = said.get(status, "") if status != post.status else ""

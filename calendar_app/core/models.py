@@ -756,12 +756,13 @@ class Post:
         """The status this post takes when a move or a copy places it on ``day``: an
         idea taken out of the backlog onto a day becomes a draft, planned now (and so,
         from today on, a delivery of its key messages), as in the post editor when its
-        date is ticked; a scheduled or published post put in the backlog is a draft
+        date is ticked, and so does a post cancelled there (placed, it stayed cancelled
+        and filled no gap, unsaid); a scheduled or published post put in the backlog is a draft
         there, since it has no day to go out on. Given ``today``, a published post put on
         a day after it is scheduled: it has not gone out then (published, it counted as
         delivered on a day to come, its real delivery gone). Anything else keeps its
         status."""
-        if self.status == PostStatus.IDEA and self.date is None and day is not None:
+        if self.status in _SET_ASIDE and self.date is None and day is not None:
             return PostStatus.DRAFT
         if today is not None and published_ahead(self.status, day, today):
             return PostStatus.SCHEDULED
@@ -794,6 +795,10 @@ class Post:
             link=self.link,
             notes=self.notes,
         )
+
+
+_SET_ASIDE = frozenset({PostStatus.IDEA, PostStatus.CANCELLED})
+"""The statuses of a post in the backlog that a day given to it makes a draft."""
 
 
 def delivers(status: PostStatus | str, day: date | None, as_of: date) -> bool:

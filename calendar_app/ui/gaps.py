@@ -136,7 +136,7 @@ def add_fill_actions(
         )
     ideas = session.store.backlog(
         message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
-    )  # not a cancelled one: placed, it would stay cancelled and fill nothing
+    )  # not a cancelled one: set aside (placed, it is planned again, as a draft)
     offered = ideas[:IDEAS_OFFERED]
     # Ideas of one title told apart by their channels, and counted where those read
     # the same too (the items read the same, to a screen reader too).

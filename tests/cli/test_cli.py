@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from calendar_app import cli as cli_module
 from calendar_app.cli import main, write_json_list
 from calendar_app.core.errors import to_its_backups
-from calendar_app.core.models import NewPost
+from calendar_app.core.models import NewPost, PostStatus
 from calendar_app.core.store import CalendarStore
 
 from ..files import damage_inside
@@ -514,6 +514,17 @@ def test_post_move_makes_a_backlog_idea_a_draft(calendar: Path) -> None:
     assert out.strip() == "Moved 'Poll' to 2026-12-08 (an idea out of the backlog: a draft now)."
     (post,) = json.loads(run("post", "list", calendar, "--json")[1])
     assert (post["date"], post["status"]) == ("2026-12-08", "draft")
+    # Cancelled in the backlog, then given a day: planned again (it stayed cancelled
+    # there and filled no gap, unsaid).
+    run("post", "move", calendar, uid, "--backlog")
+    with CalendarStore.open(calendar) as store:
+        store.update_post(store.post_by_uid(uid).id, {"status": PostStatus.CANCELLED})
+    status, out = run("post", "move", calendar, uid, "--date", "2026-12-09")
+    assert out.strip() == (
+        "Moved 'Poll' to 2026-12-09 (cancelled in the backlog, planned again: a draft now)."
+    )
+    (post,) = json.loads(run("post", "list", calendar, "--json")[1])
+    assert (post["date"], post["status"]) == ("2026-12-09", "draft")
 
 
 def test_a_post_added_or_moved_to_a_past_day_says_whether_it_counts_there(

@@ -320,16 +320,22 @@ def test_dragging_into_a_gap_makes_it_disappear(month: MonthView, session: Calen
     assert [month.badge_count(d) for d in following] == before
 
 
+@pytest.mark.parametrize("set_aside", [PostStatus.IDEA, PostStatus.CANCELLED])
 @pytest.mark.parametrize("ctrl", [False, True], ids=["move", "copy"])
 def test_an_idea_pulled_out_of_the_backlog_into_a_gap_fills_it(
-    month: MonthView, session: CalendarSession, ctrl: bool
+    month: MonthView, session: CalendarSession, ctrl: bool, set_aside: PostStatus
 ) -> None:
+    """An idea, or a post cancelled in the backlog (it stayed cancelled where it was
+    dropped, the gap red under it, unsaid), becomes a draft on the day."""
     message = session.store.key_message_titled("Installed by local experts")
     assert message is not None
     cadence = session.report().message(message.id)
     gap_day = next(d for d in month.visible_days() if d > TODAY and cadence.is_overdue_on(d))
     idea = next(p for p in session.backlog() if message.id in p.message_ids)
     assert idea.status == PostStatus.IDEA
+    if set_aside != idea.status:
+        session.notify(session.store.update_post(idea.id, {"status": set_aside}))
+        idea = session.store.post(idea.id)
     session.select_message(message.id)
 
     send_drop(month, center(month, gap_day), posts_mime(session, [idea]), ctrl=ctrl)
@@ -343,7 +349,7 @@ def test_an_idea_pulled_out_of_the_backlog_into_a_gap_fills_it(
 
     session.undo_stack.undo()
     assert gap_day in month.tinted_days()
-    assert session.store.post(idea.id).status == PostStatus.IDEA
+    assert session.store.post(idea.id).status == set_aside
     assert session.store.post(idea.id).date is None
 
 
