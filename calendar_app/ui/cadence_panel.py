@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
@@ -99,7 +100,8 @@ HINT_ROWS = 8
 """Rows the panel asks room for; with more key messages, the rows scroll."""
 
 MIN_ROW_HEIGHT = 22
-"""Rows shrink to this height to fit the panel before they scroll."""
+"""Rows shrink to this height to fit the panel before they scroll (or to a line of the
+font and a little, where that is more: a 20 pt font's titles were cut in half)."""
 
 _TRACK_CACHE_BYTES = 16 * 1024 * 1024
 """Room for the rows' pictures of the last ranges shown (paging back is free)."""
@@ -500,13 +502,13 @@ class CadencePanel(QWidget):
     def height_for_rows(self, most: int | None = None) -> int:
         """The height that shows the axis, the rows (at ``most`` of them) and the key
         unscrolled: every row for the guide's picture, whatever their number."""
-        axis, row, legend = self._metrics()
+        axis, row, legend, _least = self._metrics()
         count = max(self.session.count_key_messages(), 1)
         return round(axis + min(count, most or count) * row + legend + 6)
 
     def minimumSizeHint(self) -> QSize:
-        axis, _row, _legend = self._metrics()
-        return QSize(360, round(axis + 2 * 24 + 2))
+        axis, _row, _legend, least = self._metrics()
+        return QSize(360, round(axis + 2 * max(24, least) + 2))
 
     # -- refreshing ----------------------------------------------------------
 
@@ -767,25 +769,27 @@ class CadencePanel(QWidget):
 
     # -- geometry --------------------------------------------------------------
 
-    def _metrics(self) -> tuple[float, float, float]:
-        """Axis height, preferred row height and legend height for the current font."""
+    def _metrics(self) -> tuple[float, float, float, int]:
+        """Axis height, preferred row height, legend height and the least row height
+        for the current font."""
         line = QFontMetricsF(self.font()).height()
-        return round(line * 2.3), max(30.0, round(line * 2.1)), round(line * 1.7 + 4)
+        least = max(MIN_ROW_HEIGHT, math.ceil(line) + 5)
+        return round(line * 2.3), max(30.0, round(line * 2.1)), round(line * 1.7 + 4), least
 
     def _compute_geometry(self) -> None:
         self._geometry_dirty = False
         width = self.width()
         height = self.height()
-        axis_h, preferred, legend_h = self._metrics()
+        axis_h, preferred, legend_h, least = self._metrics()
         count = len(self._rows)
 
-        # Do the rows fit (at MIN_ROW_HEIGHT or more)? If not, they scroll, and
+        # Do the rows fit (at their least height or more)? If not, they scroll, and
         # the scroll bar takes the right margin.
         room = height - axis_h - legend_h - 6
-        if count and room < 3 * MIN_ROW_HEIGHT:
+        if count and room < 3 * least:
             legend_h = 0  # too short for the key: the rows come first
             room = height - axis_h - 2
-        scrolls = count > 0 and room < count * MIN_ROW_HEIGHT
+        scrolls = count > 0 and room < count * least
         bar_w = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         content_w = width - bar_w if scrolls else width
         self._content_width = content_w
@@ -813,8 +817,8 @@ class CadencePanel(QWidget):
             fit = room / count
             row_h = min(fit, max(preferred, 40.0), preferred * 1.3)
         else:
-            row_h = MIN_ROW_HEIGHT if count else preferred
-        self._row_height = max(int(row_h), MIN_ROW_HEIGHT)
+            row_h = least if count else preferred
+        self._row_height = max(int(row_h), least)
         rows_h = count * self._row_height
         viewport_h = max(min(room, rows_h) if scrolls else rows_h, 0)
         self._viewport = QRect(0, int(axis_h), content_w, int(viewport_h))
@@ -1149,15 +1153,23 @@ class CadencePanel(QWidget):
         top = float(self._viewport.top())
         return QRectF(layout.left, top, layout.right - layout.left, self._rows_bottom() - top)
 
+    def shown_heading(self) -> tuple[str, int]:
+        """The heading as painted, left of the range's button, and the room it has: cut
+        short where they would meet (a large font's "Days in View" was written over it)."""
+        self._ensure()
+        room = max(self._span_button.x() - HEADING_GAP - HEADING_LEFT, 0)
+        metrics = QFontMetrics(heading_font(self.font()))
+        return metrics.elidedText(HEADING, Qt.TextElideMode.ElideRight, room), room
+
     def _paint_header(self, painter: QPainter, colors: StripColors, font: QFont) -> None:
         painter.setFont(heading_font(font))
         painter.setPen(colors.muted)
         axis = self._axis_rect
-        room = self._span_button.x() - HEADING_GAP  # the heading, left of the range's button
+        heading, room = self.shown_heading()
         painter.drawText(
             QRectF(HEADING_LEFT, 0, room, axis.height() - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            HEADING,
+            heading,
         )
         painter.setPen(QPen(colors.month_line, 1))
         y = int(axis.bottom()) - 0.5

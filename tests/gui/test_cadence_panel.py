@@ -42,7 +42,7 @@ from calendar_app.render.cadence_strip import (
     strip_row,
 )
 from calendar_app.ui import cadence_panel
-from calendar_app.ui.cadence_panel import CadencePanel
+from calendar_app.ui.cadence_panel import MIN_ROW_HEIGHT, CadencePanel
 from calendar_app.ui.commands import (
     AddPostCommand,
     ChannelCommand,
@@ -216,6 +216,26 @@ def test_the_heading_fits_over_short_titles(tmp_path: Path, qtbot: QtBot) -> Non
         heading = QFontMetricsF(cadence_panel.heading_font(widget.font()))
         room = button.x() - cadence_panel.HEADING_GAP - cadence_panel.HEADING_LEFT  # as painted
         assert heading.horizontalAdvance(cadence_panel.HEADING) <= room
+        assert widget.shown_heading() == (cadence_panel.HEADING, room)
+
+
+def test_a_heading_with_no_room_beside_the_range_button_is_cut_short(
+    crowded: CadencePanel,
+) -> None:
+    """At a 20 pt font in a panel under a month, "Days in View" was written over "KEY
+    MESSAGES": the heading is cut short, left of the button."""
+    font = crowded.font()
+    font.setPointSize(20)
+    crowded.setFont(font)
+    crowded.resize(900, 300)
+    heading, room = crowded.shown_heading()
+    assert heading != cadence_panel.HEADING
+    assert heading.endswith("…")
+    used = QFontMetricsF(cadence_panel.heading_font(font)).horizontalAdvance(heading)
+    assert 0 < used <= room
+    button = crowded.findChild(QToolButton, "cadenceSpan")
+    assert button is not None
+    assert cadence_panel.HEADING_LEFT + room + cadence_panel.HEADING_GAP <= button.x()
 
 
 def test_a_gap_begun_before_the_days_analysed_tells_when_as_the_status_counts(
@@ -611,6 +631,22 @@ def test_fifty_messages_scroll_and_each_can_be_seen(crowded: CadencePanel) -> No
     assert crowded.tooltip_at(QPoint(40, crowded.row_rect(ids[-1]).center().y())).startswith(
         "Extra message"
     )
+
+
+def test_crowded_rows_keep_room_for_a_line_of_a_large_font(crowded: CadencePanel) -> None:
+    """At a 20 pt font the rows shrank to 22 px for a 31 px line: the titles and badges
+    were cut top and bottom before the rows scrolled."""
+    first = crowded.message_ids()[0]
+    assert crowded.row_rect(first).height() == MIN_ROW_HEIGHT  # a usual font: as before
+    font = crowded.font()
+    font.setPointSize(20)
+    crowded.setFont(font)
+    line = QFontMetricsF(font).height()
+    assert line > MIN_ROW_HEIGHT
+    assert crowded.row_rect(first).height() >= line + 4
+    bar = crowded.findChild(QScrollBar, "cadenceScrollBar")
+    assert bar is not None
+    assert bar.isVisible()
 
 
 def test_the_wheel_and_the_keyboard_scroll_the_rows(crowded: CadencePanel, qtbot: QtBot) -> None:
