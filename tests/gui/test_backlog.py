@@ -212,6 +212,25 @@ def test_a_backlog_post_dropped_on_the_backlog_changes_nothing(
     assert session.undo_stack.count() == 0
 
 
+def test_ctrl_drop_of_an_idea_on_the_backlog_copies_it(
+    panel: BacklogPanel, session: CalendarSession
+) -> None:
+    """The copy pointer and the drop hint showed, and the drop did nothing (Ctrl+C,
+    Ctrl+V there copies it)."""
+    idea = session.store.backlog()[0]
+    before = session.store.count_ideas()
+    drop = drop_on(panel, posts_mime(session, [idea]), ctrl=True)
+    assert drop.isAccepted()
+    assert drop.dropAction() == Qt.DropAction.CopyAction
+    assert session.store.count_ideas() == before + 1
+    copies = [p for p in session.store.backlog() if p.title == idea.title and p.id != idea.id]
+    assert len(copies) == 1
+    assert copies[0].status == idea.status
+    assert session.undo_stack.count() == 1
+    session.undo_stack.undo()
+    assert session.store.count_ideas() == before
+
+
 def test_foreign_data_is_refused(panel: BacklogPanel) -> None:
     mime = QMimeData()
     mime.setText("just some text")
