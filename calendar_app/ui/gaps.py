@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import partial
 
@@ -159,15 +160,22 @@ def add_fill_actions(
             f"Schedule {title} as a Draft{f' ({where})' if where else ''}",
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
-    if len(ideas) > IDEAS_OFFERED:  # (the others could not be told from none)
-        more = len(ideas) - IDEAS_OFFERED
+    if len(ideas) > IDEAS_OFFERED:  # the others, to choose among in the backlog
         menu.addAction(
-            f"…and {more} more of its idea{'s' if more != 1 else ''} in the backlog"
-        ).setEnabled(False)
+            f"Show All {len(ideas)} of Its Ideas in the Backlog",
+            partial(_show_ideas_of, session, message),
+        )
     offer(
         f"New Post With {short(message.title)}…",
         partial(write_post, session, parent, message, day, at, select),
     )
+
+
+def _show_ideas_of(session: CalendarSession, message: KeyMessage) -> None:
+    """Narrow the calendar and its backlog to ``message`` (the Key Messages filter, which
+    says so and lets it go): all its ideas to drag onto the day, where the menu offered
+    four and greyed "…and 296 more"."""
+    session.set_filters(replace(session.filters, messages=frozenset({message.id})))
 
 
 def _said(

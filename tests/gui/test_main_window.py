@@ -4940,7 +4940,8 @@ def test_right_click_on_a_gap_schedules_one_of_the_messages_ideas_there(
 def test_a_gap_menu_says_how_many_more_ideas_carry_the_message(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    """Seven ideas carried the message; four were offered, and nothing said of the others."""
+    """Seven ideas carried the message; four were offered, and nothing said of the others
+    (then a greyed "…and 3 more": no way to them but knowing the filters)."""
     session = window.session
     message_id, day = _gap_day(window, "Backed by a 25-year warranty")
     channel = session.channels()[0].id
@@ -4949,9 +4950,14 @@ def test_a_gap_menu_says_how_many_more_ideas_carry_the_message(
         idea = NewPost(f"Idea {n}", channel, (message_id,), status=PostStatus.IDEA)
         session.push(AddPostCommand(session, idea))
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
-    (note,) = [a for a in fill.actions() if a.text().startswith("…and")]
-    assert note.text() == "…and 3 more of its ideas in the backlog"
-    assert not note.isEnabled()
+    (note,) = [a for a in fill.actions() if a.text().startswith("Show All")]
+    assert note.text() == "Show All 7 of Its Ideas in the Backlog"
+    assert note.isEnabled()
+    note.trigger()
+    assert session.filters.messages == {message_id}
+    shown = set(window.backlog.shown_post_ids())
+    assert {p.id for p in session.store.backlog(message_ids=[message_id])} <= shown
+    assert all(message_id in session.store.post(p).message_ids for p in shown)
 
 
 @OFFSCREEN_POPUPS
