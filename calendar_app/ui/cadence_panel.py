@@ -1335,8 +1335,10 @@ class CadencePanel(QWidget):
             f"{isolated(row.title)} — {row.status_label}",
             f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · {nxt}",
         ]
-        if row.status == MessageStatus.OVERDUE and row.last_delivery is not None:
-            due = row.last_delivery + timedelta(days=row.cadence_days)
+        if row.status == MessageStatus.OVERDUE:
+            # Never delivered, it was due a cadence after its start (its days overdue
+            # could not be checked against anything).
+            due = today - timedelta(days=row.overdue_days)
             lines.append(f"Was due by {day_text(due, year=today)}")
         with suppress(KeyError):  # added since the last analysis
             lines.extend(channel_lines(self.session.channel_cadence(row.message_id), today))

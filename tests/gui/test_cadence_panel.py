@@ -334,6 +334,33 @@ def test_days_of_another_year_in_a_mark_and_a_gap_say_their_year(
         assert day_text(delivered) in mark, "this year's day keeps its short form"
 
 
+def test_an_overdue_row_says_by_when_it_was_due_delivered_or_not(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A message never delivered said "overdue by 27 days · last delivered never" and not
+    since when: its due day is a cadence after the day before it started."""
+    starts = TODAY - timedelta(days=40)
+    with CalendarStore.create(tmp_path / "due.cadence", name="Due") as store:
+        blog = store.add_channel("Blog").created[0]
+        never = store.add_key_message("Never", cadence_days=10, starts_on=starts).created[0]
+        once = store.add_key_message("Once", cadence_days=10).created[0]
+        sent = TODAY - timedelta(days=15)
+        store.add_post(NewPost("Sent", blog, (once,), sent, status=PostStatus.PUBLISHED))
+        session = CalendarSession(store, today=TODAY)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 260)
+        widget.set_range(FIRST, LAST)
+        for message, due in [
+            (never, starts + timedelta(days=9)),
+            (once, sent + timedelta(days=10)),
+        ]:
+            assert session.report().message(message).overdue_days == (TODAY - due).days
+            text = widget.tooltip_at(QPoint(40, widget.row_rect(message).center().y()))
+            assert f"\nWas due by {day_text(due)}\n" in f"{text}\n"
+        session.undo_stack.clear()
+
+
 def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
     panel: CadencePanel, session: CalendarSession
 ) -> None:
