@@ -1132,6 +1132,9 @@ class KeyMessageListModel(_RecordList[KeyMessage]):
             fill = next_fill(self.session, message.id) if cadence.status == "unplanned" else None
             if fill is not None:  # by when: a delivery planned a day after it is no help
                 lines.append(fill[1])
+                after = cadence.next_delivery
+                if after is not None and after > fill[0]:  # (unplanned for it, unsaid)
+                    lines.append(f"Its next post, on {locale_day(after)}, comes after that")
             else:
                 lines.append("OK" if badge == "ok" else badge.capitalize())
             last = locale_day(cadence.last_delivery) if cadence.last_delivery else "none yet"

@@ -247,6 +247,10 @@ def test_an_unplanned_message_says_by_when_it_is_due(
     lines = document.toPlainText().splitlines()
     due = TODAY + timedelta(days=28)
     assert lines[1] == f"Unplanned: due again by {day_text(due)}"
+    # Its post a day after: said, as nothing in the panel shows (no day is overdue).
+    assert (
+        lines[2] == f"Its next post, on {locale_day(TODAY + timedelta(days=29))}, comes after that"
+    )
     assert f"Next delivery: {locale_day(TODAY + timedelta(days=29))}" in lines
 
 
