@@ -178,6 +178,8 @@ class CadencePanel(QWidget):
         """The days the calendar shows, which the panel spans or starts from."""
         self._span = 0
         """Months the panel spans from the month in view (0: the days in view)."""
+        self._going_to: date | None = None
+        """The day a click or Enter in the panel sends the calendar to, while it goes."""
 
         # The data: the rows of the range and what they were built from.
         self._generation = 0  # one more at every change of the calendar
@@ -283,7 +285,23 @@ class CadencePanel(QWidget):
         """The calendar shows the days ``first`` to ``last``: the panel spans them, or
         the months chosen from the month they show (:meth:`set_span`)."""
         self._view_range = (first, last)
+        going_to, (start, end) = self._going_to, (self._first, self._last)
+        if self._span and going_to is not None and start <= going_to <= end:
+            # Sent there from the panel, within its months: they stay where they are,
+            # under the pointer (each click in a year moved the year to start at the
+            # month clicked, and the next click went elsewhere), stretched to the days
+            # in view.
+            self.set_range(min(start, first), min(max(end, last), LAST_DAY))
+            return
         self.set_range(*self._spanned())
+
+    def _activate(self, day: date) -> None:
+        """Send the calendar to ``day`` (:attr:`dayActivated`), the panel's months kept."""
+        self._going_to = day
+        try:
+            self.dayActivated.emit(day)
+        finally:
+            self._going_to = None
 
     def span(self) -> int:
         """Months the panel spans from the month in view (0: the days in view)."""
@@ -1406,7 +1424,7 @@ class CadencePanel(QWidget):
             self.session.select_message(self._rows[index].message_id)
         self.set_cursor_day(day)
         event.accept()
-        self.dayActivated.emit(day)
+        self._activate(day)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """A double-click on a row's name picks its message, as one click does (Qt's
@@ -1492,7 +1510,7 @@ class CadencePanel(QWidget):
         elif key == Qt.Key.Key_End:
             self.set_cursor_day(self._last)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.dayActivated.emit(self._cursor)
+            self._activate(self._cursor)
         elif key == Qt.Key.Key_Escape and self.session.selected_message is not None:
             self.session.select_message(None)
         else:

@@ -720,6 +720,35 @@ def test_the_cadence_panel_follows_the_visible_period(window: MainWindow) -> Non
     assert window.session.analysis_window()[1] >= last
 
 
+@pytest.mark.parametrize("months", [3, 12])
+def test_a_click_in_a_long_panel_moves_the_calendar_and_leaves_the_panel_where_it_is(
+    window: MainWindow, qtbot: QtBot, months: int
+) -> None:
+    """In a year's span, a click moved the year to start at the month clicked: the same
+    spot clicked three times went to August, then April next year, then December. The
+    calendar goes there and the panel's months stay under the pointer; paging still
+    moves them along."""
+    panel = window.cadence_panel
+    with qtbot.waitExposed(window):
+        window.show()
+    panel.set_span(months, chosen=True)
+    span = panel.visible_range()
+    row = panel.row_rect(panel.message_ids()[0])
+    spot = QPoint(int(panel.x_for(span[0] + (span[1] - span[0]) * 2 // 3)), row.center().y())
+    day = panel.day_at(spot)
+    assert day is not None
+    for _ in range(3):
+        qtbot.mouseClick(panel, Qt.MouseButton.LeftButton, pos=spot)
+        first, last = window.view().visible_range()
+        assert first <= day <= last, "the calendar went to the day clicked"
+        assert panel.day_at(spot) == day, "and the same spot is the same day"
+        assert span[0] <= panel.visible_range()[0]
+    window.next_action.trigger()  # paging: from the month shown, as before
+    shown = window.view().visible_range()
+    middle = (shown[0] + (shown[1] - shown[0]) / 2).replace(day=1)
+    assert panel.visible_range()[0] == min(shown[0], middle)
+
+
 def test_a_long_panel_keeps_its_overdue_bars_whole_after_a_change(window: MainWindow) -> None:
     """Six months in the panel, the month stepped on: after any change the bars stopped
     at the month's analysis (90 days ahead), the months after left blank (the month's
