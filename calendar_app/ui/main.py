@@ -30,6 +30,7 @@ from ..core.store import CalendarStore
 from ..render.qtlog import locale_switch_unsaid
 from ..resources import app_icon
 from .dialogs import announce_error, show_error
+from .style import use_edged_style
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -95,6 +96,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.cadence.Cadence")
     app.setWindowIcon(app_icon())
+    use_edged_style(app)  # boxes and fields that show in a dark palette too
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:  # the built program: its Qt has its plugins' paths now, kept
         from ..app import give_programs_their_own_qt

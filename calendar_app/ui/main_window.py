@@ -36,7 +36,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
-    QPainter,
     QShortcut,
     QShowEvent,
 )
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QProxyStyle,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -107,8 +105,9 @@ from .dialogs import (
     show_error,
 )
 from .dnd import TurnOnHover, accept_file_drag, pass_files_on, take_file_drop
-from .post_model import BACKLOG_ORDERS, paint_box_edge
+from .post_model import BACKLOG_ORDERS
 from .session import SEARCH_PAUSE_MS, CalendarSession, FilterKey, Filters
+from .style import EdgedStyle
 from .transfer import (
     EXPORT_CHOICES,
     backup_named,
@@ -3229,21 +3228,10 @@ class _FilterMenu(QMenu):
         super().keyPressEvent(event)
 
 
-class _ScrollingMenus(QProxyStyle):
+class _ScrollingMenus(EdgedStyle):
     """The application's style, with menus that scroll when taller than the screen
     (300 key messages made the filter menu columns wider than the screen), and boxes
-    whose edge shows (:func:`.post_model.paint_box_edge`)."""
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            paint_box_edge(painter, option.rect, option.palette)
+    whose edge shows (:class:`.style.EdgedStyle`)."""
 
     def styleHint(
         self,
