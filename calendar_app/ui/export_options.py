@@ -32,6 +32,7 @@ from ..exchange.csv_profiles import NOT_TOOL_KINDS
 from ..exchange.formats import ExportOptions
 from ..exchange.html import export_range, planned_from
 from ..render.weeks import rest_days
+from .dialogs import fit_on_screen, scrolled
 from .editor import (
     hint_label,
     keep_room,
@@ -271,12 +272,28 @@ class ExportOptionsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        # The choices scroll where the screen is too small for them (a 16 pt font on a
+        # 600 px screen: Export and Cancel were below its edge); the buttons stay.
+        content = QWidget()
+        choices = QVBoxLayout(content)
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(days_box)
+        choices.addLayout(lists)
+        choices.addLayout(form)
+        choices.addWidget(self.problem)
         layout = QVBoxLayout(self)
-        layout.addWidget(days_box)
-        layout.addLayout(lists)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
+        layout.addWidget(scrolled(content, sideways=True), 1)
         layout.addWidget(self.buttons)
+        margins = layout.contentsMargins()
+        fit_on_screen(
+            self,
+            content.sizeHint().width() + margins.left() + margins.right(),
+            content.sizeHint().height()
+            + layout.spacing()
+            + self.buttons.sizeHint().height()
+            + margins.top()
+            + margins.bottom(),
+        )
         # Enter exports, unless a button of the dialog has the keyboard (Enter on None
         # unticked every channel, not exported). Made default once in the dialog: made
         # so before, the dialog did not know it, and its first button (All) took the

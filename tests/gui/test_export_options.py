@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -731,3 +732,32 @@ def test_the_keyboard_starts_on_the_export_button_which_looks_it(
     qtbot.keyClick(export_button(dialog), Qt.Key.Key_Space)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not dialog.limit_days.isChecked()
+
+
+@OFFSCREEN_POPUPS
+@pytest.mark.parametrize("fmt", ["hootsuite", "csv"])
+def test_the_choices_scroll_on_a_screen_too_small_and_the_buttons_stay_in_reach(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """A 16 pt font on a 600 px screen: the Hootsuite dialog needed 695 px and could not
+    be made smaller, Export and Cancel below the screen's edge."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    large = app.font()
+    large.setPointSize(24)
+    app.setFont(large)
+    try:
+        dialog = open_dialog(session, fmt, qtbot)
+        with qtbot.waitExposed(dialog):
+            dialog.show()
+        screen = dialog.screen().availableGeometry()
+        assert dialog.frameGeometry().height() <= screen.height()
+        for button in dialog.buttons.buttons():
+            corner = button.mapToGlobal(button.rect().bottomRight())
+            assert screen.contains(corner), button.text()
+        area = dialog.findChild(QScrollArea)
+        assert area is not None
+        assert area.verticalScrollBar().maximum() > 0, "the choices scroll instead"
+    finally:
+        app.setFont(font)
