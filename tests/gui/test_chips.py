@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 
-from calendar_app.core.models import MARKERS_SHOWN
-from calendar_app.render.chips import Chip, ChipTheme, paint_chip
+from calendar_app.core.models import MARKERS_SHOWN, PostStatus
+from calendar_app.core.store import PALETTE
+from calendar_app.render.chips import Chip, ChipTheme, chip_inks, contrast, paint_chip
 
 
 class _Recording(QPainter):
@@ -66,3 +67,18 @@ def test_a_chip_counts_only_beside_its_four_dots_and_keeps_its_title(qapp: objec
         assert not counts or len(title) >= 6, (width, title)
     assert {count for _, count in counted} == {2}
     assert counted[0][0] > 100  # a wide chip's, not a narrow one's
+
+
+@pytest.mark.parametrize("status", [PostStatus.SCHEDULED, PostStatus.PUBLISHED, PostStatus.DRAFT])
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_a_chip_s_time_reads_at_4_5_to_1_on_its_own_tint(status: PostStatus, dark: bool) -> None:
+    """The time's grey was made 4.5:1 on the background alone: on a LinkedIn chip's tint
+    it read at 4.26:1."""
+    palette = QPalette()
+    if dark:
+        palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
+    theme = ChipTheme.from_palette(palette)
+    for color in PALETTE:
+        _channel, fill, _text, dim = chip_inks(Chip("Post", QColor(color), status=status), theme)
+        assert contrast(dim, fill) >= 4.5, color
