@@ -1017,6 +1017,11 @@ class _Layout:
         return self._unclosed
 
 
+def _location_note(location: str) -> str:
+    """A new post's notes from another program's event: where it takes place."""
+    return f"Location: {location}" if location else ""
+
+
 @dataclass(slots=True)
 class _Item:
     """One post the file describes: an event, or one occurrence of a recurring event."""
@@ -1039,6 +1044,9 @@ class _Item:
     notes_withheld: bool = False
     """The event, or the whole file, was written without its post's notes
     (:data:`X_WITHOUT_NOTES`)."""
+    location: str = ""
+    """Another program's LOCATION (an event's venue), which a new post keeps in its
+    notes (it went nowhere, unsaid)."""
     as_written: str | None = None
     """The body before its HTML was read as text (another program's DESCRIPTION), when
     that changed it: a post here with that very body keeps it (a newsletter's HTML of
@@ -1983,6 +1991,8 @@ class _Reader:
             colour=_colour_from_ical(str(component.get("COLOR", "")) or None),
             changed=f"{_stamp_text(component.get('LAST-MODIFIED'))}|{component.get('SEQUENCE')}",
         )
+        if not own:
+            item.location = " ".join(str(component.get("LOCATION", "")).split())
         item.modified = _modified(component)
         item.sequence = _sequence(component)
         item.start = _start_text(start, tz if tz is not None else self.floating)
@@ -2894,7 +2904,7 @@ class _Writer:
             body=item.body,
             campaign_id=existing.campaign_id if existing is not None else None,
             link=item.link,
-            notes=existing.notes if existing is not None else "",
+            notes=existing.notes if existing is not None else _location_note(item.location),
         )
 
     def write(self, items: list[_Item], progress: Progress, done: int, total: int) -> None:

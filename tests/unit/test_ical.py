@@ -4286,3 +4286,28 @@ def test_an_outlook_event_changed_there_comes_in_without_its_line_end(
     (press,) = [p for p in planned.all_posts() if p.title.startswith("Press release")]
     assert "Embargo until 10:00" in press.body
     assert not press.body.endswith("\n")
+
+
+def test_another_program_s_event_venue_comes_in_with_the_post_s_notes(
+    busy: CalendarStore, tmp_path: Path
+) -> None:
+    """A trade fair's LOCATION went nowhere, unsaid: a new post keeps it in its notes,
+    and a post already here keeps its own notes."""
+    lines = [
+        *HEADER,
+        *vevent(
+            "fair@example.com",
+            "DTSTART:20260301T090000Z",
+            "Coffee Expo Berlin",
+            "LOCATION:Messe Berlin\\, Messedamm 22\\,",
+            "  14055  Berlin",  # (folded: its first space is the fold's)
+        ),
+        "END:VCALENDAR",
+    ]
+    source = write_ics(tmp_path / "fair.ics", lines)
+    import_file(busy, source)
+    (fair,) = [p for p in busy.all_posts() if p.title == "Coffee Expo Berlin"]
+    assert fair.notes == "Location: Messe Berlin, Messedamm 22, 14055 Berlin"
+    busy.update_post(fair.id, {"notes": "Stand B12, bring the banner"})
+    import_file(busy, source)
+    assert busy.post(fair.id).notes == "Stand B12, bring the banner"
