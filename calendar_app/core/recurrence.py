@@ -103,10 +103,28 @@ def _last_day(value: str, at: time | None, zone: tzinfo | None) -> date:
     except ValueError:
         raise InvalidInput(f"UNTIL={shortened(value)} in the repeat rule is not a date.") from None
     if value.upper().endswith("Z") and zone is not None:
-        moment = moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+        moment = wall_until(moment.replace(tzinfo=UTC), at, zone)
     if at is None:
         return moment.date()
     return moment.date() if at <= moment.time() else moment.date() - timedelta(days=1)
+
+
+def wall_until(until: datetime, at: time | None, zone: tzinfo) -> datetime:
+    """An UNTIL given as a moment (``until``, aware) as a bound on ``zone``'s wall clock
+    for posts at ``at``: its own wall-clock time, but where a clock change makes the two
+    orders differ on its day, the post at ``at`` is in exactly when its moment is at or
+    before UNTIL (RFC 5545). The wall clock read the first 01:45 of a night the clocks
+    go back as after an UNTIL at the second 01:10 (a series lost its last post), and
+    02:30, skipped (it goes out at 03:30), as before an UNTIL at 03:00 (one too many)."""
+    local = until.astimezone(zone).replace(tzinfo=None)
+    if at is None:
+        return local
+    bound = datetime.combine(local.date(), at)
+    # (fold 0: the first pass of a repeated time; a skipped one goes out after the change)
+    within = bound.replace(tzinfo=zone).astimezone(UTC) <= until.astimezone(UTC)
+    if within == (at <= local.time()):
+        return local
+    return bound if within else bound - timedelta(seconds=1)
 
 
 _LONGEST_MONTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

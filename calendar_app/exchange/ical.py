@@ -1739,7 +1739,11 @@ class _Reader:
                 )
             bounded = "COUNT" in rule or ("UNTIL" in rule and not _no_end(rule))
             rules.append(
-                (self._rule_text(rule, tz or master.day_zone, all_day), bounded, "COUNT" in rule)
+                (
+                    self._rule_text(rule, tz or master.day_zone, None if all_day else first.time()),
+                    bounded,
+                    "COUNT" in rule,
+                )
             )
         skip_moments: set[datetime] = set()
         skip_days: set[date] = set()
@@ -1881,8 +1885,10 @@ class _Reader:
                     item.read_from = read_from
                     yield item
 
-    def _rule_text(self, rule: Any, tz: tzinfo | None, all_day: bool) -> str:
-        """An RRULE for dateutil on naive wall-clock times (UNTIL in the event's zone)."""
+    def _rule_text(self, rule: Any, tz: tzinfo | None, at: time | None) -> str:
+        """An RRULE for dateutil on naive wall-clock times (UNTIL in the event's zone,
+        for occurrences at ``at``; None: all-day)."""
+        all_day = at is None
         copy = vRecur(dict(rule))
         untils = copy.get("UNTIL")
         if untils and _no_end(rule):
@@ -1892,7 +1898,7 @@ class _Reader:
             if isinstance(until, datetime):
                 if until.tzinfo is not None:
                     target = tz if tz is not None else (self.floating or self.zone)
-                    until = until.astimezone(target).replace(tzinfo=None)
+                    until = recurrence.wall_until(until, at, target)
                 if all_day:
                     until = datetime.combine(until.date(), time(23, 59, 59))
             else:

@@ -4311,3 +4311,33 @@ def test_another_program_s_event_venue_comes_in_with_the_post_s_notes(
     busy.update_post(fair.id, {"notes": "Stand B12, bring the banner"})
     import_file(busy, source)
     assert busy.post(fair.id).notes == "Stand B12, bring the banner"
+
+
+@pytest.mark.parametrize(
+    ("start", "until", "days"),
+    [
+        # The first 01:45 of the night the clocks go back is before 06:10 UTC.
+        ("20271105T014500", "20271107T061000Z", [5, 6, 7]),
+        # 02:30 the night they go forward goes out at 03:30, after 07:00 UTC.
+        ("20270312T023000", "20270314T070000Z", [12, 13]),
+    ],
+)
+def test_an_until_in_utc_ends_a_series_by_the_moment_over_a_clock_change(
+    busy: CalendarStore, tmp_path: Path, start: str, until: str, days: list[int]
+) -> None:
+    """Google Calendar and Outlook write UNTIL in UTC: compared on the wall clock, a
+    series ending on a night the clocks change lost its last post, or had one too many."""
+    busy.update_info(timezone="America/New_York")
+    lines = [
+        *HEADER,
+        *vevent(
+            "daily@example.com",
+            f"DTSTART;TZID=America/New_York:{start}",
+            "Daily",
+            f"RRULE:FREQ=DAILY;UNTIL={until}",
+        ),
+        "END:VCALENDAR",
+    ]
+    import_file(busy, write_ics(tmp_path / "daily.ics", lines))
+    made = sorted(p.date for p in busy.all_posts() if p.title == "Daily" and p.date)
+    assert [d.day for d in made] == days

@@ -68,6 +68,14 @@ def test_normalise(rule: str, expected: str) -> None:
         ("20261209T230000Z", None, "Australia/Sydney", "20261210"),
         ("20261209T230000Z", time(0, 30), "Australia/Sydney", "20261210"),
         ("20261229", time(23, 0), "America/New_York", "20261229"),
+        # The night the clocks go back: the first 01:45 (05:45 UTC) is before 06:10 UTC,
+        # which the wall clock reads as the second 01:10 (the last post was lost).
+        ("20271107T061000Z", time(1, 45), "America/New_York", "20271107"),
+        ("20271107T054000Z", time(1, 45), "America/New_York", "20271106"),
+        # The night they go forward: 02:30 goes out at 03:30 (07:30 UTC), after 07:00
+        # UTC, which the wall clock reads as 03:00 (one post too many).
+        ("20270314T070000Z", time(2, 30), "America/New_York", "20270313"),
+        ("20270314T073000Z", time(2, 30), "America/New_York", "20270314"),
     ],
 )
 def test_an_until_with_a_time_ends_on_the_last_day_a_post_then_goes_out(
