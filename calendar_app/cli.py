@@ -354,7 +354,7 @@ def cmd_post_add(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--repeat needs --date (see 'cadence post add --help')")
     if args.status in DATED_ONLY and args.date is None:
         raise UsageError(
-            f"--status {args.status} needs --date; a post in the backlog is an idea or a draft."
+            f"--status {args.status} needs --date: a post in the backlog has no day to go out on."
         )
     with _open(args.path) as store:
         today = store.today()
@@ -541,7 +541,13 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
             filters["message_ids"] = [_message_id(store, title) for title in args.message]
         if args.status:
             filters["statuses"] = args.status
-        if args.from_ or args.to:
+        if args.backlog:
+            if args.from_ or args.to:
+                raise UsageError(
+                    "--backlog lists the posts without a date: leave out --from and --to."
+                )
+            posts = store.backlog(**filters)[::-1]
+        elif args.from_ or args.to:
             first = args.from_ or date.min
             last = args.to or date.max
             if last < first:
@@ -1068,6 +1074,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, metavar="PATH", help=path_help)
     p.add_argument("--from", dest="from_", type=_date_arg, metavar="DATE", help="first day to list")
     p.add_argument("--to", type=_date_arg, metavar="DATE", help="last day to list")
+    p.add_argument(
+        "--backlog",
+        action="store_true",
+        help="only the backlog: the posts without a date, as the window lists them",
+    )
     p.add_argument(
         "--channel",
         action="append",

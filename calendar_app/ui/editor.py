@@ -1942,7 +1942,7 @@ class PostEditor(QDialog):
         if not self.date_check.isChecked() and backlog_status(status) != status:
             found.append(
                 (
-                    f"A post in the backlog is an idea or a draft: give it a date to keep it"
+                    f"A post in the backlog has no day to go out on: give it a date to keep it"
                     f" {status.value}.",
                     self.date_check,
                 )

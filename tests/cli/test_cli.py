@@ -394,6 +394,26 @@ def test_post_list_filters(demo: Path) -> None:
     )
 
 
+def test_post_list_backlog_lists_what_the_window_s_backlog_does(demo: Path) -> None:
+    """No way to list the backlog alone: --status idea took a dated idea and left out
+    the drafts sent back there."""
+    everything = json.loads(run("post", "list", demo, "--json")[1])
+    idea = next(p for p in everything if p["date"] is not None and p["status"] == "scheduled")
+    run("post", "move", demo, idea["uid"], "--backlog")  # a draft there now
+    backlog = json.loads(run("post", "list", demo, "--json", "--backlog")[1])
+    assert backlog
+    assert all(p["date"] is None for p in backlog)
+    assert idea["uid"] in {p["uid"] for p in backlog}
+    undated = [
+        p["uid"] for p in json.loads(run("post", "list", demo, "--json")[1]) if p["date"] is None
+    ]
+    assert [p["uid"] for p in backlog] == undated
+    drafts = json.loads(run("post", "list", demo, "--json", "--backlog", "--status", "draft")[1])
+    assert [p["uid"] for p in drafts] == [idea["uid"]]
+    status, _out = run("post", "list", demo, "--backlog", "--from", "2026-11-01")
+    assert status == 2
+
+
 def test_post_list_keeps_its_columns_in_line_with_wide_letters(calendar: Path) -> None:
     """Japanese channel names pushed the titles out of line: letters of East Asian
     scripts take two columns of a terminal."""

@@ -390,7 +390,7 @@ def test_a_published_post_sent_to_the_backlog_is_a_draft_there(
     assert editor.problems() == []
     editor.status_combo.setCurrentIndex(editor.status_combo.findData("published"))
     assert editor.problems() == [
-        "A post in the backlog is an idea or a draft: give it a date to keep it published."
+        "A post in the backlog has no day to go out on: give it a date to keep it published."
     ]
     editor.status_combo.setCurrentIndex(editor.status_combo.findData("draft"))
     editor.accept()
