@@ -990,7 +990,37 @@ class _Names:
         return new_id
 
 
-def _read_text(source: Path) -> str:
+WESTERN_READ = (
+    "The file is not UTF-8 text: it was read as Windows Western European text (cp1252),"
+    " as Excel saves a CSV file there; if letters look wrong, save it as CSV UTF-8 and"
+    " import it again."
+)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FOREIGN_RUN = re.compile(r"[^\x00-\x7f\W\d_]{4,}|(?<=[^\W\d_])[¹²³¿¤¦¨¯´¸ª¥º](?=[^\W\d_])")
+"""Four letters beyond ASCII in a row, which no Western European word has and Cyrillic
+or Greek read as cp1252 is made of ("Ïðèâåò"); or a sign inside a word, as Central
+European letters read so are ("Tytu³": "Tytuł")."""
+
+
+def _western(data: bytes) -> str | None:
+    """``data`` read as cp1252, Excel's CSV in Western Europe ("CSV (Trennzeichen-
+    getrennt)", umlauts, "€", „quotes“), where it reads as such: None for bytes cp1252
+    has no letter for, control characters (no text at all), or runs of letters no
+    Western European language writes (another language's text)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if _CONTROLS.search(text) or _FOREIGN_RUN.search(text):
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _read_text(source: Path, said: list[str] | None = None) -> str:
+    """The text of a CSV file: UTF-8, UTF-16 (its mark or its zeros say so) or, with a
+    word in ``said``, Western European (:func:`_western`)."""
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
@@ -1012,6 +1042,11 @@ def _read_text(source: Path) -> str:
                     return whole.decode(encoding)
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        western = _western(data)
+        if western is not None:
+            if said is not None:
+                said.append(WESTERN_READ)
+            return western
         raise ImportProblem(
             "the file is not UTF-8 text; save it as CSV UTF-8 and import it again",
             # Lines ended by returns alone too (Mac Excel's "CSV (Macintosh)").
@@ -1623,8 +1658,11 @@ def import_csv(
     progress: Progress = no_progress,
 ) -> ImportSummary:
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
-    header, header_line, first_row, records, delimiter = _read_records(_read_text(source))
+    read_as: list[str] = []
+    text = _read_text(source, read_as)
+    header, header_line, first_row, records, delimiter = _read_records(text)
     summary = ImportSummary()
+    summary.notes.extend(read_as)
     aliased: list[tuple[str, str]] = []
     columns = _header_columns(header, header_line, options, summary.ignored_columns, aliased)
     if aliased:

@@ -699,8 +699,8 @@ ICS_EVENT = (
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [
-        # A German Excel's "CSV (Trennzeichen-getrennt)" (cp1252).
-        ("plan.csv", "Datum;Titel\n04.12.2026;Stra\u00dfenfest\n".encode("cp1252"), "not UTF-8"),
+        # Russian text saved by Excel (cp1251): no Western European text either.
+        ("plan.csv", "Дата;Заголовок\n04.12.2026;Праздник\n".encode("cp1251"), "not UTF-8"),
         ("plan.ics", f"{ICS_EVENT}SUMMARY:Stra\u00dfenfest\r\n".encode("latin-1"), "not UTF-8"),
         ("cut.ics", f"{ICS_EVENT}SUMMARY:Launch\r\n".encode(), "never closed"),
         ("renamed.ics", b"SQLite format 3\x00" + bytes(200), "not an iCalendar file"),

@@ -1416,8 +1416,11 @@ def test_a_file_cut_short_in_the_middle_of_a_row_is_refused_whole(
 
 
 def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) -> None:
+    """Not UTF-8, nor Western European text (Russian, saved by a Windows Excel)."""
+    cyrillic = store.path.parent / "plan.csv"
+    cyrillic.write_bytes("title,channel\nFirst,LinkedIn\nИтоги года,LinkedIn\n".encode("cp1251"))
     with pytest.raises(ImportProblem) as caught:
-        import_csv(store, FIXTURES / "latin1.csv", ImportOptions(create_missing=True))
+        import_csv(store, cyrillic, ImportOptions(create_missing=True))
     assert str(caught.value) == (
         "line 3: the file is not UTF-8 text; save it as CSV UTF-8 and import it again"
     )
@@ -1426,12 +1429,31 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) 
     assert store.channels() == []
     # The same with returns alone ending its lines, as Mac Excel saves "CSV (Macintosh)".
     mac = store.path.parent / "mac.csv"
-    mac.write_bytes(
-        (FIXTURES / "latin1.csv").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r")
-    )
+    mac.write_bytes(cyrillic.read_bytes().replace(b"\n", b"\r"))
     with pytest.raises(ImportProblem) as caught:
         import_csv(store, mac, ImportOptions(create_missing=True))
     assert caught.value.line == 3
+    # Central European letters read as Western would be other letters: refused too.
+    polish = store.path.parent / "pl.csv"
+    polish.write_bytes("title,channel\nPodsumowanie roku: zażółć,LinkedIn\n".encode("cp1250"))
+    with pytest.raises(ImportProblem):
+        import_csv(store, polish, ImportOptions(create_missing=True))
+
+
+def test_excel_s_western_european_csv_is_read_and_said(store: CalendarStore) -> None:
+    """A German or French Excel's "CSV (separated by semicolons)" is cp1252: refused whole,
+    it was the file a European client sends most."""
+    summary = import_csv(store, FIXTURES / "latin1.csv", ImportOptions(create_missing=True))
+    assert sorted(p.title for p in store.all_posts()) == ["First", "Résumé de l'année"]
+    assert summary.notes[0] == csv_profiles.WESTERN_READ
+    german = store.path.parent / "de.csv"
+    german.write_bytes(
+        "title;channel;date\r\nStraßenfest „Sommer“ für 5 €;LinkedIn;04.12.2026\r\n".encode(
+            "cp1252"
+        )
+    )
+    import_csv(store, german, ImportOptions(create_missing=True))
+    assert "Straßenfest „Sommer“ für 5 €" in {p.title for p in store.all_posts()}
 
 
 def test_a_missing_file(store: CalendarStore) -> None:
