@@ -5121,6 +5121,24 @@ def test_n_with_a_message_chosen_opens_on_the_channel_it_last_went_out_on(
     assert seen == [last]
 
 
+@OFFSCREEN_POPUPS
+def test_n_in_the_backlog_writes_a_new_idea(window: MainWindow, qtbot: QtBot) -> None:
+    """N with the keyboard in the backlog opened a post dated on the calendar's day, out
+    of the list the keyboard was in (its menu's New Idea and a double-click make one)."""
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    seen = _reading_next_editor(lambda editor: (editor.windowTitle(), editor.chosen_date()))
+    window.backlog.list.setFocus()
+    assert window.backlog.list.hasFocus()
+    window.new_post_action.trigger()
+    assert seen == [("New Idea", None)]
+    seen = _reading_next_editor(lambda editor: (editor.windowTitle(), editor.chosen_date()))
+    window.month_view.setFocus()
+    window.new_post_action.trigger()
+    assert seen == [("New Post", window.view().current_date())]
+
+
 _Read = TypeVar("_Read")
 
 
