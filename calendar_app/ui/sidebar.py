@@ -324,6 +324,13 @@ class _FitList(QListView):
         return height + 2 * self.frameWidth() + 2
 
 
+class _ChannelList(_FitList):
+    """The channels' ticks, the calendar's main filter: six kept in sight (they gave way
+    to the key messages down to two and a half, thirty messages in a tall window)."""
+
+    KEPT_ROWS = 6
+
+
 class _MessageList(_FitList):
     """Clicking the selected message again, or Escape, clears the selection. A context
     menu per message: right-click, or the Menu key on the current one."""
@@ -414,7 +421,7 @@ class MessageSidebar(QWidget):
         self.messages_view.setMouseTracking(True)
 
         self.channels_label = self._heading("Channels")
-        self.channels_view = _FitList(self)
+        self.channels_view = _ChannelList(self)
         self.channels_view.setObjectName("channelList")
         self.channels_view.setAccessibleName("Channels")
         self.channels_view.empty_text = "None yet: Edit > Channels… adds them."

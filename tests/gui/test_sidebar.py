@@ -558,3 +558,21 @@ def test_the_message_the_keyboard_is_on_shows_a_ring_on_its_selection(
     y = row.center().y()
     ring, fill = image.pixelColor(row.left() + 1, y), image.pixelColor(row.left() + 3, y)
     assert abs(ring.lightness() - fill.lightness()) > 60, (ring.name(), fill.name())
+
+
+def test_thirty_key_messages_leave_the_channels_their_rows(
+    sidebar: MessageSidebar, session: CalendarSession
+) -> None:
+    """The channel ticks, the main filter, gave way to the key messages down to two and a
+    half of six rows however tall the window; the messages' list scrolls instead."""
+    for n in range(30 - len(session.key_messages())):
+        session.notify(session.store.add_key_message(f"Extra message {n:02}", cadence_days=14))
+    channels = sidebar.channels_view
+    rows = channels.model().rowCount()
+    assert rows == 6
+    sidebar.resize(300, 900)
+    layout = sidebar.layout()
+    assert layout is not None
+    layout.activate()
+    assert channels.height() >= sum(channels.sizeHintForRow(r) for r in range(rows))
+    assert sidebar.messages_view.height() < sidebar.messages_view.sizeHint().height()
