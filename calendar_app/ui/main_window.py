@@ -2853,12 +2853,13 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._fit_panel:
-            # The first start: the cadence panel takes its rows, but no more than a
-            # third of the column on a small screen; the views keep the rest.
+            # The first start: the cadence panel takes its rows, every one (thirty
+            # showed eleven on a 1440-pixel screen, the month below half empty), but no
+            # more than a third of the column; the views keep the rest.
             self._fit_panel = False
             splitter = self.splitters[2]
             column = sum(splitter.sizes())
-            hint = self.cadence_panel.sizeHint().height()
+            hint = self.cadence_panel.height_for_rows()
             least = self.cadence_panel.minimumSizeHint().height()
             panel_height = max(least, min(hint, column // 3))
             splitter.setSizes([column - panel_height, panel_height])

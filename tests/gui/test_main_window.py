@@ -278,6 +278,23 @@ def test_on_a_first_start_the_cadence_panel_leaves_the_views_most_of_a_small_scr
     assert panel >= win.cadence_panel.minimumSizeHint().height()
 
 
+def test_on_a_first_start_a_tall_window_shows_more_than_eight_key_messages(
+    session: CalendarSession, settings: QSettings, qtbot: QtBot
+) -> None:
+    """Thirty key messages: the panel took eight rows at the first start however tall the
+    window (eleven of thirty on a 1440-pixel screen, the month below half empty)."""
+    for n in range(30 - session.count_key_messages()):
+        session.notify(session.store.add_key_message(f"Extra message {n:02}", cadence_days=14))
+    win = MainWindow(session, settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 1400)
+    with qtbot.waitExposed(win):
+        win.show()
+    views, panel = win.splitters[2].sizes()
+    assert panel > win.cadence_panel.sizeHint().height()  # its eight rows' height
+    assert panel <= (views + panel) / 3 + 1
+
+
 def test_the_agenda_keeps_its_scroll_when_shown_again(window: MainWindow) -> None:
     window.set_view(2)
     bar = window.agenda_view.table.verticalScrollBar()
