@@ -812,10 +812,12 @@ class CadencePanel(QWidget):
         content_w = width - bar_w if scrolls else width
         self._content_width = content_w
 
-        # Wide enough for every title and status, but the time axis comes first.
+        # Wide enough for every title and status, but the time axis comes first: at
+        # most 440 pixels, or a quarter of a wide panel (a long title was cut at 2560).
         needed = self._label_needed
+        most = max(440.0, content_w * 0.25)
         self._label_width = float(
-            round(min(needed, max(content_w * 0.4, min(needed, 200.0)), 440.0))
+            round(min(needed, max(content_w * 0.4, min(needed, 200.0)), most))
         )
         right = float(max(content_w - (6 if scrolls else 14), self._label_width + 20))
         self._layout = StripLayout(self._first, self._last, self._label_width, right)

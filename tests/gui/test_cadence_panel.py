@@ -382,6 +382,26 @@ def test_tooltip_on_a_mark_names_the_channels_and_the_next_due_day(
     assert "filters hide" not in panel.tooltip_at(row_point(panel, roof, day))
 
 
+def test_a_wide_panel_gives_a_long_title_more_room(tmp_path: Path, qtbot: QtBot) -> None:
+    """At 2560 pixels a long title was cut at the same 440-pixel column as at 1200, the
+    time axis with room to spare."""
+    title = "Our commitment to sustainable, locally sourced coffee, roasted in small batches"
+    with CalendarStore.create(tmp_path / "long.cadence", name="Long") as store:
+        blog = store.add_channel("Blog").created[0]
+        message = store.add_key_message(title, cadence_days=7).created[0]
+        store.add_post(NewPost("Sent", blog, (message,), TODAY, status=PostStatus.PUBLISHED))
+        session = CalendarSession(store, today=TODAY)
+        widget = CadencePanel(session)
+        qtbot.addWidget(widget)
+        widget.set_range(FIRST, LAST)
+        widths = {}
+        for width in (1200, 2560):
+            widget.resize(width, 260)
+            widths[width] = widget.x_for(FIRST)
+        assert widths[2560] > widths[1200] + 100
+        assert widths[2560] < 2560 / 4 + 40  # (x_for is the middle of the first day)
+
+
 def test_tooltip_on_a_row_label_tells_status_last_and_next(
     panel: CadencePanel, session: CalendarSession
 ) -> None:
