@@ -394,6 +394,8 @@ def test_a_wide_panel_gives_a_long_title_more_room(tmp_path: Path, qtbot: QtBot)
         widget = CadencePanel(session)
         qtbot.addWidget(widget)
         widget.set_range(FIRST, LAST)
+        with qtbot.waitExposed(widget):
+            widget.show()
         widths = {}
         for width in (1200, 2560):
             widget.resize(width, 260)
