@@ -204,6 +204,8 @@ def title_of_text(text: str) -> str:
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if len(line) <= TITLE_CHARACTERS:
         return line
+    if line[TITLE_CHARACTERS].isspace():  # a word ends at the last character: kept
+        return line[:TITLE_CHARACTERS].rstrip(" ,;:-–—") + "…"
     words = line[: TITLE_CHARACTERS + 1].rsplit(None, 1)
     cut = words[0] if len(words) == 2 else "".join(clusters(line)[:TITLE_CHARACTERS])
     return cut.rstrip(" ,;:-–—") + "…"

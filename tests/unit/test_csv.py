@@ -3103,6 +3103,19 @@ def test_a_notion_database_comes_in_with_its_names_dates_and_statuses(
     assert summary.ignored_columns == ["Tags"]
 
 
+def test_a_title_from_a_text_keeps_a_word_that_ends_at_its_last_character() -> None:
+    """ "…by a third in one year and more": the word ending at the 80th character was cut
+    off with the rest ("…in one…"); one a character longer is cut off, and an 80-character
+    line is whole."""
+    from calendar_app.core.lengths import TITLE_CHARACTERS, title_of_text
+
+    line = "Our new solar tiles cut the energy bill of a family house by a third in one year"
+    assert len(line) == TITLE_CHARACTERS
+    assert title_of_text(line) == line
+    assert title_of_text(line + " and more") == line + "…"
+    assert title_of_text(line[:-1] + "rs and more") == line[: -len(" year")] + "…"
+
+
 def test_a_title_from_a_text_without_spaces_is_cut_once() -> None:
     """A first line of one long word ended "……"."""
     from calendar_app.core.lengths import TITLE_CHARACTERS, title_of_text
