@@ -23,6 +23,8 @@ FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
         ("\U0001f3f3\ufe0f\u200d\U0001f308", 1),  # a rainbow flag
         ("\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", 1),
         ("a\r\nb", 3),
+        ("\u00e9\r\nb", 3),  # a spreadsheet's line end in a French post: one too
+        ("\U0001f44d\U0001f3ff", 1),  # the darkest skin tone joins as the others do
         ("\u1112\u1161\u11ab", 1),  # a Hangul syllable typed as its jamo
         ("नमस्ते", 4),
         ("Hello, world", 12),
@@ -41,6 +43,10 @@ def test_a_reader_s_characters(text: str, seen: int) -> None:
         ("\U0001f1ef\U0001f1f5", 2),
         ("cafe\u0301", 4),
         ("Hello world", 11),
+        ("\U0001f44d\U0001f3ff", 2),
+        ("Write to hi@example.com", 23),  # an e-mail address is no link
+        ("\u201f", 1),  # the last of a weight-one range
+        ("\U0001f642\u0301", 3),  # a mark after an emoji counts one more
         ("©", 2),
         ("1\ufe0f\u20e3", 2),
         ("☀ sun", 6),
