@@ -240,6 +240,16 @@ def test_split_shares_out_a_count() -> None:
     assert recurrence.occurrences(tail, date(2025, 3, 24)) == _weeks(date(2025, 3, 24), 4)
 
 
+def test_split_at_the_last_post_of_a_rule_without_end_keeps_that_post_alone() -> None:
+    """ "This and following" on the last post of a weekly series without end: its tail is
+    that post, not a rule without end that would add a year of posts."""
+    anchor = date(2027, 1, 4)
+    made = recurrence.occurrences("FREQ=WEEKLY", anchor)
+    head, tail = recurrence.split("FREQ=WEEKLY", anchor, made[-1])
+    assert recurrence.occurrences(tail, made[-1]) == [made[-1]]
+    assert recurrence.occurrences(head, anchor) == made[:-1]
+
+
 def test_split_keeps_an_until() -> None:
     assert recurrence.split("FREQ=DAILY;UNTIL=20250401", MON, date(2025, 3, 20)) == (
         "FREQ=DAILY;UNTIL=20250319",
@@ -261,6 +271,7 @@ def test_split_keeps_an_until() -> None:
         ("FREQ=WEEKLY;BYDAY=FR;UNTIL=20250430", 3, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250503"),
         ("FREQ=MONTHLY;BYMONTHDAY=10;COUNT=3", 5, "FREQ=MONTHLY;BYMONTHDAY=15;COUNT=3"),
         ("FREQ=MONTHLY;BYMONTHDAY=-1", 5, "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ("FREQ=MONTHLY;BYMONTHDAY=15,30", 1, "FREQ=MONTHLY;BYMONTHDAY=16,31"),
         ("FREQ=DAILY;COUNT=3", 0, "FREQ=DAILY;COUNT=3"),
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", 3, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,SU;WKST=TH"),
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;WKST=SU", -2, "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU;WKST=FR"),
