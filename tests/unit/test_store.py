@@ -964,8 +964,11 @@ def test_scheduling_from_the_backlog(store: CalendarStore, channel: int, add_pos
         (PostStatus.PUBLISHED, True, None, PostStatus.DRAFT, PostStatus.DRAFT),
         (PostStatus.SCHEDULED, False, D, PostStatus.SCHEDULED, PostStatus.SCHEDULED),
         # A copy of a cancelled post, a repeat of its message, is planned again (cancelled,
-        # it filled no gap, unsaid); the post moved stays cancelled.
-        (PostStatus.CANCELLED, False, D, PostStatus.CANCELLED, PostStatus.DRAFT),
+        # it filled no gap, unsaid); so is one given a day out of the backlog (dropped into
+        # a gap, it stayed cancelled there, the red under it); one moved between days
+        # stays cancelled.
+        (PostStatus.CANCELLED, False, D, PostStatus.DRAFT, PostStatus.DRAFT),
+        (PostStatus.CANCELLED, True, D1, PostStatus.CANCELLED, PostStatus.DRAFT),
     ],
 )
 def test_only_an_idea_taken_out_of_the_backlog_changes_status_when_moved_or_copied(
