@@ -659,7 +659,8 @@ def test_character_count_against_the_channel_limit(qtbot: QtBot, session: Calend
     red = warning_color(editor.palette())
     assert editor.char_count_label.palette().color(QPalette.ColorRole.WindowText) == red
     assert editor.char_count_label.font().bold()
-    assert editor.ok_button.isEnabled() or not editor.title_edit.text()  # over is a warning only
+    assert editor.title_edit.text()
+    assert editor.ok_button.isEnabled()  # over is a warning only
 
     editor.channel_combo.setCurrentIndex(
         editor.channel_combo.findData(_channel_id(session, "Newsletter"))

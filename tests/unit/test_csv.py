@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
@@ -3914,3 +3915,38 @@ def test_an_import_says_which_posts_it_takes_as_published_on_days_to_come(
         " delivered already; set it to Scheduled if it has not gone out."
     ) in summary.notes
     assert [n for n in summary.notes if "marks published" in n] == [summary.notes[-1]]
+
+
+def test_a_date_given_with_the_largest_offset_from_utc_is_read(store: CalendarStore) -> None:
+    """Kiribati's +14:00 is the largest offset there is: read as any other (past it, no
+    zone; the row is refused)."""
+    store.update_info(timezone="Pacific/Kiritimati")
+    source = store.path.parent / "kiribati.csv"
+    source.write_text(
+        "title,channel,date\n"
+        "Launch,LinkedIn,2027-03-02T09:00:00+14:00\n"
+        "Later,LinkedIn,2027-03-02T09:00:00+15:00\n",
+        "utf-8",
+    )
+    summary = import_csv(store, source, ImportOptions(create_missing=True))
+    ((title, day, at),) = [(p.title, p.date, p.time) for p in store.all_posts()]
+    assert (title, day, at) == ("Launch", date(2027, 3, 2), time(9, 0))
+    assert len(summary.skipped) == 1
+
+
+def test_a_post_exactly_the_tools_notice_ahead_goes_out_unsaid() -> None:
+    """A post ten minutes from now is in time for a publishing tool; one less is not."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Europe/Paris")
+    present = datetime(2027, 3, 2, 9, 0, tzinfo=zone)
+    for ahead, said in (
+        (csv_profiles.TOOL_NOTICE, 0),
+        (csv_profiles.TOOL_NOTICE - timedelta(minutes=1), 1),
+    ):
+        moment = (present + ahead).replace(tzinfo=None)
+        post = cast(
+            Post,
+            SimpleNamespace(title="Webinar reminder", time=moment.time(), date=moment.date()),
+        )
+        assert len(csv_profiles._too_soon([(moment, post)], present, zone)) == said

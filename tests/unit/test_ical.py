@@ -3876,6 +3876,13 @@ def test_an_outlook_all_day_event_is_its_day_in_any_zone(
         *vevent(
             "timed@example.com", 'DTSTART;TZID="Eastern Standard Time":20270320T090000', "Timed"
         ),
+        # Flagged all-day but starting at 09:30: a time all the same, kept.
+        *vevent(
+            "flagged@example.com",
+            'DTSTART;TZID="Eastern Standard Time":20270321T093000',
+            "Board call",
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+        ),
         "END:VCALENDAR",
     ]
     before = {p.id for p in busy.all_posts()}
@@ -3887,6 +3894,7 @@ def test_an_outlook_all_day_event_is_its_day_in_any_zone(
     assert added == [
         (date(2027, 3, 20), None, "Press day"),
         (date(2027, 3, 20), time(14, 0), "Timed"),  # a time is still a moment
+        (date(2027, 3, 21), time(14, 30), "Board call"),
         (date(2027, 4, 1), None, "Weekly"),
         (date(2027, 4, 15), None, "Weekly"),
     ]
@@ -4341,3 +4349,14 @@ def test_an_until_in_utc_ends_a_series_by_the_moment_over_a_clock_change(
     import_file(busy, write_ics(tmp_path / "daily.ics", lines))
     made = sorted(p.date for p in busy.all_posts() if p.title == "Daily" and p.date)
     assert [d.day for d in made] == days
+
+
+def test_a_link_google_writes_with_its_own_address_comes_in_once() -> None:
+    """Google's description links an address with itself as the text: "url (url)" in
+    every imported post's text, were the link's target always added."""
+    from calendar_app.exchange.ical import _plain_text
+
+    google = 'Read <a href="https://solenne.solar">https://solenne.solar</a><br>now'
+    assert _plain_text(google) == "Read https://solenne.solar\nnow"
+    named = 'See <a href="https://solenne.solar/tips">our tips</a>'
+    assert _plain_text(named) == "See our tips (https://solenne.solar/tips)"
