@@ -1814,3 +1814,57 @@ def test_an_edit_of_a_whole_series_makes_no_new_version_of_posts_it_does_not_cha
     assert titles.count("Tip of the week") == 7
     assert titles.count("Monday tip") == 1
     assert [t for t in titles if t.endswith("(conflict)")] == ["Tip of the week (conflict)"]
+
+
+def test_a_post_pasted_from_an_archived_channel_there_lands_on_one_in_use_here(
+    tmp_path: Path,
+) -> None:
+    """Their channel archived there: a post pasted here lands on a channel made in use
+    (made archived, the post sat on a channel the sidebar and filters do not list)."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    old = theirs.add_channel("Old blog", archived=True).created[0]
+    post = theirs.add_post(NewPost("Evergreen piece", old, date=date(2027, 3, 2))).created[0]
+    copy_posts_between(ours, theirs, {post: (date(2027, 4, 6), None)}, today=date(2027, 3, 1))
+    assert [(c.name, c.archived) for c in ours.channels(include_archived=True)] == [
+        ("Old blog", False)
+    ]
+    ours.close()
+    theirs.close()
+
+
+def test_a_colleague_s_channel_at_the_largest_limit_comes_with_it(tmp_path: Path) -> None:
+    from calendar_app.core.models import MAX_CHAR_LIMIT
+
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    blog = theirs.add_channel("Blog", char_limit=MAX_CHAR_LIMIT).created[0]
+    theirs.add_post(NewPost("Long read", blog, date=date(2027, 3, 2)))
+    summary = merge_calendar(ours, theirs)
+    assert [c.char_limit for c in ours.channels()] == [MAX_CHAR_LIMIT]
+    assert not [n for n in summary.notes if "character limit" in n]
+    ours.close()
+    theirs.close()
+
+
+def test_a_merge_into_the_chosen_channel_and_beside_a_cancelled_post_says_nothing_of_them(
+    tmp_path: Path,
+) -> None:
+    """The channel --channel took their posts into is not "set otherwise"; a post added
+    beside one cancelled here of the same title and day is no twin."""
+    ours = CalendarStore.create(tmp_path / "ours.cadence", timezone="Europe/Paris")
+    theirs = CalendarStore.create(tmp_path / "theirs.cadence", timezone="Europe/Paris")
+    ours.add_channel("Imported", kind="other")
+    mine = ours.add_channel("LinkedIn").created[0]
+    tiktok = theirs.add_channel("TikTok", kind="video", char_limit=2200).created[0]
+    linkedin = theirs.add_channel("LinkedIn").created[0]
+    theirs.add_post(NewPost("Dance challenge", tiktok, date=date(2027, 3, 2)))
+    theirs.add_post(NewPost("Launch", linkedin, date=date(2027, 3, 4)))
+    ours.add_post(NewPost("Launch", mine, date=date(2027, 3, 4), status=PostStatus.CANCELLED))
+    summary = merge_calendar(ours, theirs, fallback_channel="Imported")
+    assert len(summary.added) == 2
+    assert not [n for n in summary.notes if "Set otherwise" in n or "is like one" in n], (
+        summary.notes
+    )
+    ours.close()
+    theirs.close()
