@@ -1052,6 +1052,29 @@ def test_a_monthly_series_moved_from_a_later_post_moves_by_whole_months_or_says_
             id="31st-to-the-30th",
         ),
         pytest.param(
+            date(2027, 1, 31),
+            "FREQ=MONTHLY;COUNT=6",
+            date(2027, 1, 28),
+            "cannot all move to the 28th: the series repeats on the 31st and skips the months"
+            " without one; on the 28th it would repeat every month",
+            id="31st-to-the-28th",  # every month has a 28th
+        ),
+        pytest.param(
+            date(2027, 1, 31),
+            "FREQ=MONTHLY;COUNT=6",
+            date(2027, 1, 13),
+            "cannot all move to the 13th: the series repeats on the 31st",
+            id="31st-to-the-13th",  # not "13rd"
+        ),
+        pytest.param(
+            date(2027, 1, 2),
+            "FREQ=MONTHLY;BYDAY=1SA;COUNT=6",
+            date(2027, 1, 9),
+            "the series repeats monthly on the first Saturday, and all of them move only to"
+            " another such day, like the first Sunday.",
+            id="first-saturday-to-the-second-saturday",  # (Saturday's next is Sunday)
+        ),
+        pytest.param(
             date(2028, 2, 29),
             "FREQ=YEARLY;COUNT=3",
             date(2028, 3, 1),
