@@ -661,7 +661,7 @@ def _columns_of(source: Path, _as_read: tuple[int, int]) -> dict[str, list[str]]
     """The cells of every column Cadence reads, by column (see :func:`_column_cells`);
     or why the import refuses the file."""
     try:
-        header, header_line, _, records, _ = _read_records(_read_text(source))
+        header, header_line, _, records, *_ = _read_records(_read_text(source))
         columns = _header_columns(header, header_line, ImportOptions(fallback_channel="-"))
     except CadenceError as exc:
         return str(exc)
@@ -990,6 +990,11 @@ class _Names:
         return new_id
 
 
+HOOTSUITE_READ = (
+    "The file names no columns: it was read as a Hootsuite bulk file (a day and a time, a"
+    " text, a link), each post's title the first line of its text."
+)
+
 WESTERN_READ = (
     "The file is not UTF-8 text: it was read as Windows Western European text (cp1252),"
     " as Excel saves a CSV file there; if letters look wrong, save it as CSV UTF-8 and"
@@ -1072,9 +1077,29 @@ class _Table(NamedTuple):
     """The rows after the header."""
     delimiter: str = ","
     """What separates its cells: ``,``, ``;`` or a tab."""
+    hootsuite: bool = False
+    """Whether it is a Hootsuite bulk file, which names no columns (its first row is a
+    post: its day and time, its text, its link): read under :data:`HOOTSUITE_COLUMNS`."""
 
 
 _SEPARATOR_LINE = re.compile(r'"?sep=([,;\t|])"?[ ,;\t|]*(?:\r\n|\r|\n)', re.IGNORECASE)
+
+
+HOOTSUITE_COLUMNS = ("date", "body", "link")
+"""What a Hootsuite bulk file's cells are, in order: a day and a time, the text, a link."""
+
+_HOOTSUITE_MOMENT = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s*")
+
+
+def _hootsuite_row(cells: list[str]) -> bool:
+    """Whether ``cells``, a file's first row, is a post of a Hootsuite bulk file: two
+    or three cells, the first a day and a time as Hootsuite writes them ("22/01/2027
+    11:00"), no column's name among them."""
+    return (
+        2 <= len(cells) <= len(HOOTSUITE_COLUMNS)
+        and _HOOTSUITE_MOMENT.fullmatch(cells[0]) is not None
+        and not any(_column_key(c) in GENERIC_COLUMNS or _column_key(c) in _ALIAS_OF for c in cells)
+    )
 
 
 def _read_records(text: str) -> _Table:
@@ -1116,6 +1141,11 @@ def _read_records(text: str) -> _Table:
             "The file is empty; a CSV file for Cadence starts with a line naming its "
             f"columns: {','.join(GENERIC_COLUMNS)}."
         )
+    if _hootsuite_row(header):
+        # Hootsuite's bulk file (Cadence's own among them): its first row is a post.
+        records.insert(0, header)
+        width = len(header)
+        return _Table(list(HOOTSUITE_COLUMNS[:width]), 0, header_row, records, delimiter, True)
     uid = next((i for i, name in enumerate(header) if _column_key(name) == "uid"), None)
     last = records[-1] if records else []
     if (
@@ -1272,12 +1302,11 @@ def _header_columns(
         # title is the first line of its text (see _RowReader).
         found["title"] = found["body"]
     if "title" not in found and any(_A_DAY.match(cell) for cell in header):
-        # Its first row is a post (a Hootsuite bulk file, Cadence's own among them):
+        # Its first row is a post, but not a Hootsuite bulk file's (those are read):
         # "no 'title' column" named the line its text ended on, 3 for a post of 3 lines.
         raise ImportProblem(
-            "the file's first line is a post, not the names of its columns (a Hootsuite"
-            " bulk file names none, so Cadence cannot read it back); a CSV file for Cadence"
-            " starts with a line naming its columns, like " + ",".join(GENERIC_COLUMNS)
+            "the file's first line is a post, not the names of its columns; a CSV file for"
+            " Cadence starts with a line naming its columns, like " + ",".join(GENERIC_COLUMNS)
         )
     if "title" not in found:
         raise ImportProblem(
@@ -1660,15 +1689,17 @@ def import_csv(
     """Import a generic-profile CSV file (see the module's notes) in one transaction."""
     read_as: list[str] = []
     text = _read_text(source, read_as)
-    header, header_line, first_row, records, delimiter = _read_records(text)
+    header, header_line, first_row, records, delimiter, hootsuite = _read_records(text)
     summary = ImportSummary()
     summary.notes.extend(read_as)
+    if hootsuite:
+        summary.notes.append(HOOTSUITE_READ)
     aliased: list[tuple[str, str]] = []
     columns = _header_columns(header, header_line, options, summary.ignored_columns, aliased)
     if aliased:
         read_as = [f"'{name}' as the {column.replace('_', ' ')}" for name, column in aliased]
         summary.notes.append(f"Read the {_plural('column', read_as)} {in_words(read_as)}.")
-    if columns["title"] == columns.get("body"):
+    if columns["title"] == columns.get("body") and not hootsuite:
         summary.notes.append(
             "The file has no title column: each post's title is the first line of its"
             f" '{columns['body'][1]}'."
@@ -1731,8 +1762,8 @@ def import_csv(
         ticker.done = 2 * len(records) - len(rows)
         ticker.advance(0)
         # Sprout Social's own column: a file sent to the tool (Cadence's, imported back).
-        sent = SPROUT_HEADER[1] in {name.strip().lower() for name in header}
-        matches = _match(store, rows, sent=sent)
+        sent = hootsuite or SPROUT_HEADER[1] in {name.strip().lower() for name in header}
+        matches = _match(store, rows, sent=sent, stepped=hootsuite)
         _as_sent(store, rows, matches)
         whole = columns.keys() >= _WHOLE_COLUMNS
         # Undated rows called scheduled are drafts before anything compares them.
@@ -1950,10 +1981,14 @@ def _learn_renames(
     )
 
 
-def _match(store: CalendarStore, rows: list[_Row], *, sent: bool = False) -> dict[int, int]:
+def _match(
+    store: CalendarStore, rows: list[_Row], *, sent: bool = False, stepped: bool = False
+) -> dict[int, int]:
     """Row number -> id of the existing post the row describes; ``sent``: the file is
-    a publishing tool's (Sprout Social's), where a post of no time goes out at
-    :data:`TOOL_TIME` (Cadence's own, imported back, made each such post again)."""
+    a publishing tool's (Sprout Social's, Hootsuite's), where a post of no time goes out
+    at :data:`TOOL_TIME` (Cadence's own, imported back, made each such post again);
+    ``stepped``: its times are on Hootsuite's 5-minute steps (a post at 09:02 went out
+    at 09:05, and is the post of the row at 09:05)."""
     existing = store.read("SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id")
     if not existing:
         return {}
@@ -2001,18 +2036,37 @@ def _match(store: CalendarStore, rows: list[_Row], *, sent: bool = False) -> dic
                 channels += sorted(former.get(named[post.channel_id], set()) - {post.channel_id})
             for channel in channels:
                 candidates = pool.get(_post_key(day, at, channel, post.title))
+                kept = post.time
                 untimed = sent and not candidates and at == format_time(TOOL_TIME)
                 if untimed:  # a post of no time, sent at the hour the tool needs one
                     candidates = pool.get(_post_key(day, None, channel, post.title))
+                    kept = None
+                if stepped and not candidates and post.time is not None:
+                    for planned in _stepped_from(post.time):
+                        key = _post_key(day, format_time(planned), channel, post.title)
+                        candidates = pool.get(key)
+                        if candidates:
+                            kept = planned
+                            break
                 if candidates:
                     matches[row.number] = candidates.pop(0)
-                    if channel != post.channel_id or untimed:
-                        row.post = replace(
-                            post, channel_id=channel, time=None if untimed else post.time
-                        )
+                    if channel != post.channel_id or kept != post.time:
+                        row.post = replace(post, channel_id=channel, time=kept)
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
     return matches
+
+
+def _stepped_from(sent: time) -> list[time]:
+    """The times planned that Hootsuite's 5-minute steps send at ``sent``: the minutes
+    before it (09:01 to 09:04 go out at 09:05), and at 23:55 those after it, kept on
+    their day."""
+    if sent.minute % HOOTSUITE_STEP_MINUTES:
+        return []
+    at = sent.hour * 60 + sent.minute
+    before = [at - n for n in range(1, HOOTSUITE_STEP_MINUTES) if at - n >= 0]
+    after = [at + n for n in range(1, HOOTSUITE_STEP_MINUTES)] if at == 23 * 60 + 55 else []
+    return [time(m // 60, m % 60) for m in (*before, *after)]
 
 
 def _as_sent(store: CalendarStore, rows: list[_Row], matches: dict[int, int]) -> None:

@@ -1339,9 +1339,8 @@ def test_no_fallback_channel_is_created_when_no_row_needs_it(
             f"line must name the columns, like {HEADER}",
         ),
         (
-            b"18/11/2026 09:05,Hello,https://example.org\n",  # a Hootsuite bulk file
-            "the file's first line is a post, not the names of its columns (a Hootsuite"
-            " bulk file names none, so Cadence cannot read it back); a CSV file for"
+            b"2026-11-18,Hello,LinkedIn,draft\n",  # a post, but no Hootsuite bulk file's
+            "the file's first line is a post, not the names of its columns; a CSV file for"
             f" Cadence starts with a line naming its columns, like {HEADER}",
         ),
         (
@@ -1703,29 +1702,55 @@ def test_a_sheet_s_posts_titled_by_their_first_line_go_out_with_it_once(
     ]
 
 
-def test_a_hootsuite_file_imported_back_is_refused_for_what_it_is(
+def test_a_hootsuite_bulk_file_is_read_and_cadence_s_own_comes_back_as_its_posts(
     store: CalendarStore, publishing: dict[str, int], tmp_path: Path
 ) -> None:
-    """Its first row is a post: refused as having "no 'title' column" on line 3, where
-    the first post's text of three lines ended."""
+    """A Hootsuite bulk file names no columns: a client's plan in one, and Cadence's own
+    export imported back, were refused whole ("the first line is a post")."""
+    linkedin = publishing["LinkedIn"]
     add(
         store,
-        publishing["LinkedIn"],
+        linkedin,
         date(2026, 12, 3),
-        time(9, 5),
+        time(9, 2),
         title="Launch",
         body="We are live.\nCome see.",
     )
+    add(store, linkedin, date(2026, 12, 4), None, title="Untimed tip")
+    add(store, linkedin, date(2026, 12, 5), time(23, 58), title="Late one")
     summary = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY))
     (sent,) = summary.files
-    with pytest.raises(ImportProblem) as caught:
-        import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
-    assert str(caught.value) == (
-        "the file's first line is a post, not the names of its columns (a Hootsuite bulk"
-        " file names none, so Cadence cannot read it back); a CSV file for Cadence starts"
-        " with a line naming its columns, like " + ",".join(csv_profiles.GENERIC_COLUMNS)
+    before = {(p.title, p.date, p.time) for p in store.all_posts()}
+    again = import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
+    # Each row is the post it was sent as: at 09:05 for 09:02, at 09:00 for no time, at
+    # 23:55 for 23:58; none came in again, none moved.
+    assert again.added == []
+    assert {(p.title, p.date, p.time) for p in store.all_posts()} == before
+    assert csv_profiles.HOOTSUITE_READ in again.notes
+    # A client's own, into a calendar that has none of its posts.
+    client = tmp_path / "client.csv"
+    client.write_text(
+        '22/01/2027 11:00,"Why we pay above the minimum: a thread\nRead on",'
+        "https://kaffeenord.example/fair\r\n"
+        "29/01/2027 11:00,Roasted in Berlin since 1998\r\n",
+        "utf-8",
     )
-    assert len(store.all_posts()) == 1
+    fresh = CalendarStore.create(tmp_path / "fresh.cadence", timezone="Europe/Berlin")
+    fresh.add_channel("LinkedIn")
+    read = import_csv(fresh, client, ImportOptions(fallback_channel="LinkedIn"))
+    assert read.skipped == []
+    posts = sorted(fresh.all_posts(), key=lambda p: p.date or date.min)
+    assert [(p.title, p.date, p.time, p.link) for p in posts] == [
+        (
+            "Why we pay above the minimum: a thread",
+            date(2027, 1, 22),
+            time(11, 0),
+            "https://kaffeenord.example/fair",
+        ),
+        ("Roasted in Berlin since 1998", date(2027, 1, 29), time(11, 0), ""),
+    ]
+    assert posts[0].body == "Why we pay above the minimum: a thread\nRead on"
+    fresh.close()
 
 
 @pytest.mark.parametrize(
