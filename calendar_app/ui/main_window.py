@@ -842,6 +842,10 @@ class MainWindow(QMainWindow):
             # before: "6 of 177 posts in view" over an empty table).
             self.session.filtersChanged.disconnect(self._filters_changed)
             self.session.filtersChanged.connect(self._filters_changed)
+            # So too its word on a change: after the view has taken it in ("3 of 178
+            # posts in view" over a week of four, after a copy).
+            self.session.changed.disconnect(self._calendar_changed)
+            self.session.changed.connect(self._calendar_changed)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, view)
             # Where the month is in the Tab order (before the cadence panel), not last:

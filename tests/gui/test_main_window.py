@@ -1107,6 +1107,24 @@ def test_filtered_the_status_bar_counts_the_posts_shown_of_all(
     assert window.month_view.shown_count() == before - 1
     window.statusBar().clearMessage()  # (it said the post is hidden now)
     assert counted() == f"{before - 1} of {total} posts in view"
+    # So in the week and the agenda, made after the window: a change there was counted
+    # as the view stood before it ("3 of 178" over a week of four).
+    for index in (1, 2):
+        window.set_view(index)
+        view = window.view()
+        before = view.shown_count()
+        first, last = view.visible_range()
+        alone = [
+            p
+            for p in _standalone(session, first, last)
+            if p.status == PostStatus.SCHEDULED and p.date is not None
+        ]
+        assert alone
+        view.select_posts([alone[0].id])
+        assert window.set_status(PostStatus.CANCELLED)
+        assert view.shown_count() == before - 1
+        window.statusBar().clearMessage()
+        assert counted() == f"{before - 1} of {total} posts in view"
     # Unfiltered: the calendar's count alone.
     session.set_filters(Filters())
     assert counted() == f"{total} posts"
