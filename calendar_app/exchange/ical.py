@@ -2293,6 +2293,11 @@ _OWN_CHANNELS = re.compile(rf"^{X_CHANNEL}[;:]", re.M | re.I)
 _PLANNED_ZONE = re.compile(r"^X-WR-TIMEZONE(?:;[^:\r\n]*)?:[ \t]*(.*?)[ \t]*\r?$", re.M | re.I)
 
 
+_WORKING_HOURS_ZONE = re.compile(
+    r"^X-MS-OLK-WKHRSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)", re.M | re.I
+)
+"""The zone Outlook gives its owner's working hours in (X-MS-OLK-WKHRSTART)."""
+
 _START_ZONE = re.compile(
     r"^DTSTART;(?:[^:\r\n]*;)?TZID=(\"[^\"]*\"|[^;:\r\n]*)[^:\r\n]*:(\d{4})", re.M | re.I
 )
@@ -2321,9 +2326,16 @@ def _planned_zone(unfolded: str) -> str | None:
     else:
         counted = Counter(zone.strip('"').strip() for zone, _ in _START_ZONE.findall(unfolded))
         ranked = counted.most_common(2)
+        hours = _WORKING_HOURS_ZONE.search(unfolded)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return None  # none, or as many in two zones: none is the plan's
-        name = ranked[0][0]
+            # None, or as many in two zones: the zone of the owner's working hours, as
+            # Outlook writes it, is the plan's (a Berlin newsletter beside a Pacific
+            # interview made the calendar in the computer's zone), else none is.
+            if hours is None:
+                return None
+            name = hours.group(1).strip('"').strip()
+        else:
+            name = ranked[0][0]
     return plain_zone(name) or iana_for_windows(name) or _zone_kept_by(unfolded, name)
 
 

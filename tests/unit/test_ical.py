@@ -4360,3 +4360,28 @@ def test_a_link_google_writes_with_its_own_address_comes_in_once() -> None:
     assert _plain_text(google) == "Read https://solenne.solar\nnow"
     named = 'See <a href="https://solenne.solar/tips">our tips</a>'
     assert _plain_text(named) == "See our tips (https://solenne.solar/tips)"
+
+
+def test_an_outlook_file_tied_between_two_zones_is_planned_in_its_working_hours_zone(
+    tmp_path: Path,
+) -> None:
+    """A Berlin newsletter beside an interview set in Pacific time, one event each: no
+    zone was the plan's, and a calendar made of it took the computer's (Berlin's 10:00
+    posts at 04:00 on a New York computer). Outlook names its owner's working hours'."""
+    from calendar_app.exchange.ical import planned
+
+    events = (
+        "BEGIN:VEVENT\r\nUID:a@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+        'DTSTART;TZID="W. Europe Standard Time":20270105T100000\r\nSUMMARY:News\r\n'
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+        'DTSTART;TZID="Pacific Standard Time":20270112T083000\r\nSUMMARY:Interview\r\n'
+        "END:VEVENT\r\n"
+    )
+    hours = 'X-MS-OLK-WKHRSTART;TZID="W. Europe Standard Time":080000\r\n'
+    for head, zone in ((hours, "Europe/Berlin"), ("", None)):
+        path = tmp_path / "outlook.ics"
+        path.write_text(
+            f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}{events}END:VCALENDAR\r\n", encoding="utf-8"
+        )
+        assert planned(path)[0] == zone
