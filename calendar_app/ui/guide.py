@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QDesktopServices,
+    QFontMetrics,
     QImage,
     QKeySequence,
     QPainter,
@@ -62,6 +63,21 @@ PANEL_PICTURE = "guide:cadence-panel"
 MONTH_PICTURE = "guide:month-gap"
 SIDEBAR_PICTURE = "guide:key-messages"
 PICTURE_WIDTH = 680
+"""The pictures' width at the usual font; a larger one widens them as much."""
+
+_USUAL_LINE = 17
+"""A line of the usual font (9 or 10 points), in pixels."""
+
+
+def picture_scale() -> float:
+    """How much larger than usual the application's font is (1 at most sizes): the
+    pictures grow with it (at 20 pt the panel's labels ran over one another and the
+    month's chips showed "…" alone)."""
+    return max(1.0, QFontMetrics(QApplication.font()).height() / _USUAL_LINE)
+
+
+def picture_width() -> int:
+    return round(PICTURE_WIDTH * picture_scale())
 
 
 def _native(key: QKeySequence | QKeySequence.StandardKey | str) -> str:
@@ -172,7 +188,7 @@ def _panel_picture(session: CalendarSession, example: GuideExample) -> QImage:
         last = min(max(last, first + timedelta(days=34)), first + timedelta(days=69))
         panel.set_range(first, last)
         # Every row (the example may be the twelfth), so the key is below the last.
-        panel.resize(PICTURE_WIDTH, panel.height_for_rows())
+        panel.resize(picture_width(), panel.height_for_rows())
         rows = [panel.row_rect(m) for m in panel.message_ids()]
         row = panel.row_rect(example.message_id)
         axis = QRect(0, 0, panel.width(), rows[0].top())
@@ -199,7 +215,7 @@ def _month_picture(session: CalendarSession, example: GuideExample) -> QImage:
 
     month = MonthView(session)
     try:
-        month.resize(PICTURE_WIDTH, 40 + 6 * 92)
+        month.resize(picture_width(), round((40 + 6 * 92) * picture_scale()))
         first_day, second_day = picture_days(example)
         for shown in (first_day, second_day):
             month.set_current_date(shown)
@@ -230,7 +246,7 @@ def _sidebar_picture(session: CalendarSession) -> QImage:
 
     sidebar = MessageSidebar(session)
     try:
-        sidebar.resize(300, sidebar.sizeHint().height())
+        sidebar.resize(round(300 * picture_scale()), sidebar.sizeHint().height())
         layout = sidebar.layout()
         if layout is not None:
             layout.activate()
@@ -505,7 +521,7 @@ class GuideDialog(_Dialog):
         layout.addWidget(self.browser, 1)
         buttons.setContentsMargins(10, 0, 10, 0)
         layout.addWidget(buttons)
-        fit_on_screen(self, PICTURE_WIDTH + 100, 720)
+        fit_on_screen(self, picture_width() + 100, 720)
 
     def image_names(self) -> list[str]:
         """The pictures embedded in the text (resource names)."""

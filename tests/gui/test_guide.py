@@ -250,6 +250,25 @@ def test_the_sidebar_picture_shows_a_few_messages_however_many_there_are(
     assert sizes[40] <= sizes[SIDEBAR_PICTURE_ROWS] + 4  # the first rows, not forty
 
 
+def test_the_pictures_grow_with_a_large_font(session: CalendarSession, qapp: QApplication) -> None:
+    """At 20 pt the panel's picture kept its 680 pixels: its labels ran over one another
+    and the month's chips showed "…" alone."""
+    usual = {
+        name: image.width() // ratio(image)
+        for name, image in render_pictures(session).images.items()
+    }
+    font = qapp.font()
+    large = qapp.font()
+    large.setPointSize(20)
+    qapp.setFont(large)
+    try:
+        grown = render_pictures(session).images
+    finally:
+        qapp.setFont(font)
+    for name in (PANEL_PICTURE, MONTH_PICTURE):
+        assert grown[name].width() // ratio(grown[name]) > usual[name] * 1.5, name
+
+
 def ratio(image: QImage) -> int:
     return round(image.devicePixelRatio())
 
