@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -324,13 +325,6 @@ class _FitList(QListView):
         return height + 2 * self.frameWidth() + 2
 
 
-class _ChannelList(_FitList):
-    """The channels' ticks, the calendar's main filter: six kept in sight (they gave way
-    to the key messages down to two and a half, thirty messages in a tall window)."""
-
-    KEPT_ROWS = 6
-
-
 class _MessageList(_FitList):
     """Clicking the selected message again, or Escape, clears the selection. A context
     menu per message: right-click, or the Menu key on the current one."""
@@ -421,7 +415,7 @@ class MessageSidebar(QWidget):
         self.messages_view.setMouseTracking(True)
 
         self.channels_label = self._heading("Channels")
-        self.channels_view = _ChannelList(self)
+        self.channels_view = _FitList(self)
         self.channels_view.setObjectName("channelList")
         self.channels_view.setAccessibleName("Channels")
         self.channels_view.empty_text = "None yet: Edit > Channels… adds them."
@@ -468,6 +462,26 @@ class MessageSidebar(QWidget):
         self.messages_model.modelReset.connect(self._follow_session)
         session.selectedMessageChanged.connect(self._on_session_selection)
         self._on_session_selection(session.selected_message)
+
+    CHANNEL_ROWS_KEPT = 6
+    """Channel rows kept in sight where the key messages keep theirs all the same."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The key messages keep their rows first (a short window's channels scroll);
+        what is left past those goes to the channels, up to six of their rows (thirty
+        messages took every pixel of a tall window, two and a half channels showing)."""
+        channels = self.channels_view
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            taken = sum(
+                widget.sizeHint().height() for widget in (self.messages_label, self.channels_label)
+            )
+            used = margins.top() + margins.bottom() + taken + 10 + 3 * layout.spacing()
+            left = event.size().height() - used - self.messages_view.minimumSizeHint().height()
+            wanted = channels._rows_height(self.CHANNEL_ROWS_KEPT)
+            channels.setMinimumHeight(max(min(left, wanted), channels.minimumSizeHint().height()))
+        super().resizeEvent(event)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
