@@ -198,16 +198,10 @@ TITLE_CHARACTERS = 80
 """The most of a text's first line a title taken from it keeps (see :func:`title_of_text`)."""
 
 
-_TRAILING_ADDRESS = re.compile(r"\s+(?:https?://|www\.)\S+$", re.IGNORECASE)
-"""A web address that ends a line after its words (Buffer's "… a thread 🧵 https://…")."""
-
-
 def title_of_text(text: str) -> str:
-    """A post's title from its text, for a sheet without titles: its first line without
-    a web address that ends it (the title read "… a thread 🧵 https://kaffeenord.de/fair"),
-    cut after the last whole word within :data:`TITLE_CHARACTERS`."""
+    """A post's title from its text, for a sheet without titles: its first line, cut
+    after the last whole word within :data:`TITLE_CHARACTERS`."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    line = _TRAILING_ADDRESS.sub("", line)
     if len(line) <= TITLE_CHARACTERS:
         return line
     if line[TITLE_CHARACTERS].isspace():  # a word ends at the last character: kept

@@ -3142,18 +3142,6 @@ def test_a_title_from_a_text_keeps_a_word_that_ends_at_its_last_character() -> N
     assert title_of_text(line[:-1] + "rs and more") == line[: -len(" year")] + "…"
 
 
-def test_a_title_from_a_text_leaves_out_the_web_address_its_first_line_ends_with() -> None:
-    """Buffer's text "… a thread 🧵 https://kaffeenord.de/fair": the title had the address
-    in it; a line that is an address alone keeps it (it is all there is)."""
-    from calendar_app.core.lengths import title_leads, title_of_text
-
-    text = "Why we pay above the minimum: a thread \U0001f9f5 https://kaffeenord.example/fair"
-    assert title_of_text(text) == "Why we pay above the minimum: a thread \U0001f9f5"
-    assert title_leads(title_of_text(text), text), "the tools send the text alone"
-    assert title_of_text("https://kaffeenord.example/fair") == "https://kaffeenord.example/fair"
-    assert title_of_text("See www.kaffeenord.example\nmore") == "See"
-
-
 def test_a_title_from_a_text_without_spaces_is_cut_once() -> None:
     """A first line of one long word ended "……"."""
     from calendar_app.core.lengths import TITLE_CHARACTERS, title_of_text
