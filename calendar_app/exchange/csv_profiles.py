@@ -1003,7 +1003,7 @@ WESTERN_READ = (
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FOREIGN_RUN = re.compile(r"[^\x00-\x7f\W\d_]{4,}|(?<=[^\W\d_])[¹²³¿¤¦¨¯´¸ª¥º](?=[^\W\d_])")
+_FOREIGN_RUN = re.compile(r"[^\x00-\x7f\W\d_]{4,}|(?<=[^\W\d_])[¹²³¿¤¦¨¯¸¥](?=[^\W\d_])")
 """Four letters beyond ASCII in a row, which no Western European word has and Cyrillic
 or Greek read as cp1252 is made of ("Ïðèâåò"); or a sign inside a word, as Central
 European letters read so are ("Tytu³": "Tytuł")."""
@@ -1094,11 +1094,10 @@ _HOOTSUITE_MOMENT = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s*")
 def _hootsuite_row(cells: list[str]) -> bool:
     """Whether ``cells``, a file's first row, is a post of a Hootsuite bulk file: two
     or three cells, the first a day and a time as Hootsuite writes them ("22/01/2027
-    11:00"), no column's name among them."""
+    11:00"), which no column is named."""
     return (
         2 <= len(cells) <= len(HOOTSUITE_COLUMNS)
         and _HOOTSUITE_MOMENT.fullmatch(cells[0]) is not None
-        and not any(_column_key(c) in GENERIC_COLUMNS or _column_key(c) in _ALIAS_OF for c in cells)
     )
 
 
@@ -1143,9 +1142,8 @@ def _read_records(text: str) -> _Table:
         )
     if _hootsuite_row(header):
         # Hootsuite's bulk file (Cadence's own among them): its first row is a post.
-        records.insert(0, header)
-        width = len(header)
-        return _Table(list(HOOTSUITE_COLUMNS[:width]), 0, header_row, records, delimiter, True)
+        records.insert(0, header)  # (a row without a link is as wide as one with)
+        return _Table(list(HOOTSUITE_COLUMNS), 0, header_row, records, delimiter, True)
     uid = next((i for i, name in enumerate(header) if _column_key(name) == "uid"), None)
     last = records[-1] if records else []
     if (
@@ -1357,10 +1355,10 @@ class _RowReader:
         self.title_from_body = "body" in columns and columns["title"] == columns["body"]
         self.seen_uids: dict[str, int] = {}
         self.second_pass: dict[int, tuple[str, date, time]] = {}
-        self.spanning: dict[int, str] = {}
-        """By row number, the title of a post whose date cell gave a range of days."""
         """By row, one whose moment is the second pass of a time the clocks go back over
         (its title, day and time here): kept on the wall clock, which says the first."""
+        self.spanning: dict[int, str] = {}
+        """By row number, the title of a post whose date cell gave a range of days."""
         self._days: dict[str, _Day] = {}
         self._times: dict[str, time] = {}
         self._whole: set[str] = set()  # titles the file writes whole (see learn_titles)
@@ -1597,7 +1595,22 @@ class _RowReader:
             if len(parts) != 2:
                 raise
             start = _parse_day(parts[0].strip(), self.day_first, self.zone)
-            return start if _is_clock(parts[1].strip()) else start._replace(spans=True)
+            end = parts[1].strip()
+            if _is_clock(end):
+                return start
+            if not self._ends(start.day, end):  # ("- tbd", or a range ending before it)
+                raise
+            return start._replace(spans=True)
+
+    def _ends(self, first: date, end: str) -> bool:
+        """Whether ``end`` closes a range of days from ``first``: a later date, or a day of
+        its month written alone ("2026-12-05 - 10")."""
+        if end.isdigit():
+            return first.day < int(end) <= 31
+        try:
+            return _parse_day(end, self.day_first, self.zone).day > first
+        except ValueError:
+            return False
 
     def _time(self, text: str) -> time | None:
         if not text:

@@ -137,7 +137,7 @@ def add_fill_actions(
         )
     ideas = session.store.backlog(
         message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
-    )  # not a cancelled one: set aside (placed, it is planned again, as a draft)
+    )  # not a cancelled one: set aside on purpose, it is not offered as an idea
     offered = ideas[:IDEAS_OFFERED]
     # Ideas of one title told apart by their channels, and counted where those read
     # the same too (the items read the same, to a screen reader too).

@@ -1454,6 +1454,11 @@ def test_excel_s_western_european_csv_is_read_and_said(store: CalendarStore) -> 
     )
     import_csv(store, german, ImportOptions(create_missing=True))
     assert "Straßenfest „Sommer“ für 5 €" in {p.title for p in store.all_posts()}
+    # An acute accent typed for an apostrophe, an ordinal's º: Western European too.
+    typed = store.path.parent / "typed.csv"
+    typed.write_bytes("title,channel\nLet´s meet at stand nº 4,LinkedIn\n".encode("cp1252"))
+    import_csv(store, typed, ImportOptions(create_missing=True))
+    assert "Let´s meet at stand nº 4" in {p.title for p in store.all_posts()}
 
 
 def test_a_missing_file(store: CalendarStore) -> None:
@@ -1735,19 +1740,24 @@ def test_a_hootsuite_bulk_file_is_read_and_cadence_s_own_comes_back_as_its_posts
         "29/01/2027 11:00,Roasted in Berlin since 1998\r\n",
         "utf-8",
     )
+    # A first post without a link, and a post whose text is a column's name: the
+    # rows are as wide as ever, none is a header.
+    client.write_text(
+        client.read_text("utf-8")
+        .replace(",https://kaffeenord.example/fair", "")
+        .replace("Roasted in Berlin since 1998", "Roasted in Berlin since 1998,https://k.example")
+        + "05/02/2027 11:00,Notes\r\n",
+        "utf-8",
+    )
     fresh = CalendarStore.create(tmp_path / "fresh.cadence", timezone="Europe/Berlin")
     fresh.add_channel("LinkedIn")
     read = import_csv(fresh, client, ImportOptions(fallback_channel="LinkedIn"))
     assert read.skipped == []
     posts = sorted(fresh.all_posts(), key=lambda p: p.date or date.min)
     assert [(p.title, p.date, p.time, p.link) for p in posts] == [
-        (
-            "Why we pay above the minimum: a thread",
-            date(2027, 1, 22),
-            time(11, 0),
-            "https://kaffeenord.example/fair",
-        ),
-        ("Roasted in Berlin since 1998", date(2027, 1, 29), time(11, 0), ""),
+        ("Why we pay above the minimum: a thread", date(2027, 1, 22), time(11, 0), ""),
+        ("Roasted in Berlin since 1998", date(2027, 1, 29), time(11, 0), "https://k.example"),
+        ("Notes", date(2027, 2, 5), time(11, 0), ""),
     ]
     assert posts[0].body == "Why we pay above the minimum: a thread\nRead on"
     fresh.close()
@@ -3561,6 +3571,11 @@ def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
         ("Monday, 5 December 2026", "is not a date: 5 December 2026 is a Saturday"),
         ("around Dec 5, 2026", "is not a date; write it as YYYY-MM-DD"),
         ("around Dec 5, 2026 - Dec 7, 2026", "is not a date; write it as YYYY-MM-DD"),
+        # No range of days: what follows the dash closes none (it came in as one).
+        ("2026-12-05 - tbd", "is not a date; write it as YYYY-MM-DD"),
+        ("2026-12-05 to be confirmed", "is not a date; write it as YYYY-MM-DD"),
+        ("2026-12-05 - 2026-12-01", "is not a date; write it as YYYY-MM-DD"),
+        ("2026-12-05 - 3", "is not a date; write it as YYYY-MM-DD"),
     ],
 )
 def test_a_date_read_loosely_is_refused_with_its_reason(
