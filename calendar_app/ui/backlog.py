@@ -140,6 +140,15 @@ class BacklogSearch(QSortFilterProxyModel):
         return source.post_at(source_row).id in self._found
 
 
+def _new_key(event: QEvent) -> bool:
+    """Whether ``event`` is N alone, the window's key for a new post."""
+    return (
+        isinstance(event, QKeyEvent)
+        and event.key() == Qt.Key.Key_N
+        and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    )
+
+
 class BacklogDelegate(QStyledItemDelegate):
     """Two lines per idea: a channel-coloured bar and the title; then the channel,
     the status when it is not "idea", and one dot per key message."""
@@ -314,7 +323,19 @@ class _BacklogList(QListView):
             self._panel.newIdeaRequested.emit()  # double-click on the empty list: a new idea
         event.accept()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _new_key(event):
+            event.accept()  # N here is the list's: the window's New Post waits
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _new_key(event):
+            # A new idea here (the window's N opened a post dated on the calendar's day,
+            # out of the list the keyboard was in); Edit > New Post… still writes one.
+            self._panel.newIdeaRequested.emit()
+            event.accept()
+            return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and self.currentIndex().isValid():
             self._panel.postActivated.emit(int(self.currentIndex().data(PostIdRole)))

@@ -1300,11 +1300,6 @@ class MainWindow(QMainWindow):
         return self.view().selected_post_ids()
 
     def new_post(self) -> None:
-        """N: a post on the view's day; with the keyboard in the backlog, a new idea
-        there (it wrote a post dated on the calendar's day, out of sight)."""
-        if self.backlog.list.hasFocus():
-            self.new_idea()
-            return
         from .editor import new_post
 
         new_post(self.session, self, self.view().current_date(), select=self._select_placed)
