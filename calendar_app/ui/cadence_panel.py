@@ -289,9 +289,8 @@ class CadencePanel(QWidget):
         if self._span and going_to is not None and start <= going_to <= end:
             # Sent there from the panel, within its months: they stay where they are,
             # under the pointer (each click in a year moved the year to start at the
-            # month clicked, and the next click went elsewhere), stretched to the days
-            # in view.
-            self.set_range(min(start, first), min(max(end, last), LAST_DAY))
+            # month clicked, and the next click went elsewhere; stretched to the days
+            # of the month's grid, a click near its start grew it to fourteen months).
             return
         self.set_range(*self._spanned())
 

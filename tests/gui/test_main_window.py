@@ -751,15 +751,17 @@ def test_a_click_in_a_long_panel_moves_the_calendar_and_leaves_the_panel_where_i
     panel.set_span(months, chosen=True)
     span = panel.visible_range()
     row = panel.row_rect(panel.message_ids()[0])
-    spot = QPoint(int(panel.x_for(span[0] + (span[1] - span[0]) * 2 // 3)), row.center().y())
-    day = panel.day_at(spot)
-    assert day is not None
-    for _ in range(3):
-        qtbot.mouseClick(panel, Qt.MouseButton.LeftButton, pos=spot)
-        first, last = window.view().visible_range()
-        assert first <= day <= last, "the calendar went to the day clicked"
-        assert panel.day_at(spot) == day, "and the same spot is the same day"
-        assert span[0] <= panel.visible_range()[0]
+    # Two thirds in, and near its start (the month's grid begins in the month before).
+    for share in (2 / 3, 1 / 40):
+        spot = QPoint(int(panel.x_for(span[0] + (span[1] - span[0]) * share)), row.center().y())
+        day = panel.day_at(spot)
+        assert day is not None
+        for _ in range(3):
+            qtbot.mouseClick(panel, Qt.MouseButton.LeftButton, pos=spot)
+            first, last = window.view().visible_range()
+            assert first <= day <= last, "the calendar went to the day clicked"
+            assert panel.day_at(spot) == day, "and the same spot is the same day"
+            assert panel.visible_range() == span
     window.next_action.trigger()  # paging: from the month shown, as before
     shown = window.view().visible_range()
     middle = (shown[0] + (shown[1] - shown[0]) / 2).replace(day=1)
