@@ -1077,7 +1077,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--backlog",
         action="store_true",
-        help="only the backlog: the posts without a date, as the window lists them",
+        help="only the backlog: the posts without a date, oldest first",
     )
     p.add_argument(
         "--channel",
