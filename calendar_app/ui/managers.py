@@ -219,6 +219,12 @@ class ColorField(QWidget):
 
     def _show(self) -> None:
         self.color_button.setIcon(swatch_icon(self._color, 16, true=True))
+        # As wide for every colour, the widest a colour's name can be: "#e3a008" was a
+        # pixel wider than the colour the manager was sized for, and its form scrolled
+        # sideways at 20 pt.
+        metrics = self.color_button.fontMetrics()
+        self.color_button.setText("#" + max("0123456789abcdef", key=metrics.horizontalAdvance) * 6)
+        self.color_button.setFixedWidth(self.color_button.sizeHint().width())
         self.color_button.setText(self._color)
         self.color_button.setAccessibleName(
             f"Colour: {spoken(self._color)} ({self._color}); choose another"

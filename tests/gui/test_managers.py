@@ -1486,3 +1486,18 @@ def test_enter_on_a_new_item_with_no_name_says_what_it_needs(
     assert len(manager.records()) == before
     qtbot.keyClicks(getattr(manager, field), "B")
     assert manager.step_said.text() == "", "taken back once a name is being typed"
+
+
+def test_a_colour_field_is_as_wide_for_every_colour(qtbot: QtBot) -> None:
+    """ "#e3a008" was a pixel wider than the colour the manager was sized for: at 20 pt its
+    form scrolled sideways, and back when another message was chosen."""
+    from calendar_app.core.store import PALETTE
+    from calendar_app.ui.managers import ColorField
+
+    field = ColorField()
+    qtbot.addWidget(field)
+    widths = set()
+    for color in (*PALETTE, "#e3a008", "#111111", "#dddddd", "#ffffff"):
+        field.set_color(color)
+        widths.add(field.sizeHint().width())
+    assert len(widths) == 1
