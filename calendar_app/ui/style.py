@@ -64,7 +64,7 @@ class EdgedStyle(QProxyStyle):
         elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
             _paint_ring(painter, option.rect, option.palette)
         elif element in _FRAMES and faint_frames(option.palette):
-            _paint_frame(painter, option.rect, option.palette)
+            paint_box_edge(painter, option.rect, option.palette)  # (a frame's is a box's)
 
     def drawComplexControl(
         self,
@@ -75,7 +75,7 @@ class EdgedStyle(QProxyStyle):
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
         if control in _FIELDS and faint_frames(option.palette):
-            _paint_frame(painter, option.rect, option.palette)
+            paint_box_edge(painter, option.rect, option.palette)  # (a frame's is a box's)
 
 
 def _paint_ring(painter: QPainter, box: QRect, palette: QPalette) -> None:
@@ -84,15 +84,6 @@ def _paint_ring(painter: QPainter, box: QRect, palette: QPalette) -> None:
     painter.setPen(_edge_color(palette))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawEllipse(box.adjusted(1, 1, -1, -1))
-    painter.restore()
-
-
-def _paint_frame(painter: QPainter, rect: QRect, palette: QPalette) -> None:
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setPen(_edge_color(palette))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect.adjusted(0, 0, -1, -1))
     painter.restore()
 
 

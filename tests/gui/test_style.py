@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect
@@ -53,9 +54,33 @@ def _edge_contrast(image: QImage, rect: QRect, background: QColor) -> float:
     return max(contrast(image.pixelColor(x, y), background) for x, y in points)
 
 
-def _grab(widget: QWidget) -> QImage:
-    widget.adjustSize()
-    return widget.grab().toImage()
+def _edges_seen(
+    qtbot: QtBot,
+    make: Callable[[], QWidget],
+    edge: Callable[[QStyle, QWidget], QRect],
+    colors: tuple[str, str, str],
+) -> dict[str, float]:
+    """How far the edge of the widget ``make`` makes stands out from the window's colour,
+    drawn by Fusion alone and by the edged style (``edge``: where its edge is)."""
+    seen = {}
+    for name, style in (
+        ("fusion", QStyleFactory.create("Fusion")),
+        ("edged", EdgedStyle("Fusion")),
+    ):
+        widget = make()
+        qtbot.addWidget(widget)
+        widget.setStyle(style)
+        widget.setPalette(_palette(*colors))
+        widget.adjustSize()
+        image = widget.grab().toImage()
+        seen[name] = _edge_contrast(image, edge(style, widget), QColor(colors[0]))
+    return seen
+
+
+def _indicator(style: QStyle, box: QWidget) -> QRect:
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    return style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
 
 
 @pytest.mark.parametrize(
@@ -64,35 +89,19 @@ def _grab(widget: QWidget) -> QImage:
 def test_an_unticked_box_shows_in_every_palette(qtbot: QtBot, colors: tuple[str, str, str]) -> None:
     """Fusion's box measured 1.1:1 on a dark dialog and was not drawn in white on black:
     "Starts on" could not be seen to be ticked or not."""
-    fusion = QStyleFactory.create("Fusion")
-    edged = EdgedStyle("Fusion")
-    seen = {}
-    for name, style in (("fusion", fusion), ("edged", edged)):
-        box = QCheckBox("Starts on")
-        qtbot.addWidget(box)
-        box.setStyle(style)
-        box.setPalette(_palette(*colors))
-        image = _grab(box)
-        option = QStyleOptionButton()
-        option.initFrom(box)
-        indicator = style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
-        seen[name] = _edge_contrast(image, indicator, QColor(colors[0]))
+    seen = _edges_seen(qtbot, lambda: QCheckBox("Starts on"), _indicator, colors)
     assert seen["edged"] >= 2.5
     if colors != LIGHT:
         assert seen["fusion"] < 1.5, "(Fusion's own, for the measure to mean something)"
 
 
 def test_a_text_field_shows_its_frame_in_white_on_black(qtbot: QtBot) -> None:
-    fusion = QStyleFactory.create("Fusion")
-    edged = EdgedStyle("Fusion")
-    seen = {}
-    for name, style in (("fusion", fusion), ("edged", edged)):
-        field = QLineEdit("https://solenne.example/offer")
-        qtbot.addWidget(field)
-        field.setStyle(style)
-        field.setPalette(_palette(*WHITE_ON_BLACK))
-        image = _grab(field)
-        seen[name] = _edge_contrast(image, field.rect(), QColor("#000000"))
+    seen = _edges_seen(
+        qtbot,
+        lambda: QLineEdit("https://solenne.example/offer"),
+        lambda _style, field: field.rect(),
+        WHITE_ON_BLACK,
+    )
     assert seen["fusion"] < 1.5
     assert seen["edged"] >= 2.5
 
