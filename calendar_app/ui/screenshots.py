@@ -2,7 +2,10 @@
 
 ``python -m calendar_app.ui.screenshots OUT_DIR`` writes month.png (with the
 most overdue key message selected, so its gaps are tinted), week.png,
-cadence-panel.png and editor.png. Runs offscreen; no display needed.
+cadence-panel.png and editor.png. Runs offscreen; no display needed. The pictures
+are of a fixed day and time of day (:data:`PICTURED_DAY`, :data:`PICTURED_TIME`):
+made again, they show the same (run near midnight, the week opened on its empty
+small hours, and after 23:00 UTC the demo's today was the next day's).
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
+PICTURED_DAY = date(2026, 12, 7)
+PICTURED_TIME = time(10, 30)
 
-def render(out_dir: Path, *, today: date | None = None) -> list[Path]:
+
+def render(
+    out_dir: Path, *, today: date | None = PICTURED_DAY, now: time | None = PICTURED_TIME
+) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -33,6 +41,9 @@ def render(out_dir: Path, *, today: date | None = None) -> list[Path]:
         write_demo(path, today=today)
         store = CalendarStore.open(path)
         session = CalendarSession(store, today=today)
+        if now is not None:
+            fixed = now
+            session.now = lambda: fixed  # type: ignore[method-assign]  # the week opens there
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(session, settings)
         window.resize(1440, 900)
