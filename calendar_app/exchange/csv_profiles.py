@@ -1003,22 +1003,49 @@ WESTERN_READ = (
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FOREIGN_RUN = re.compile(r"[^\x00-\x7f\W\d_]{4,}|(?<=[^\W\d_])[¹²³¿¤¦¨¯¸¥](?=[^\W\d_])")
-"""Four letters beyond ASCII in a row, which no Western European word has and Cyrillic
-or Greek read as cp1252 is made of ("Ïðèâåò"); or a sign inside a word, as Central
-European letters read so are ("Tytu³": "Tytuł")."""
+_SIGN_IN_A_WORD = re.compile(r"(?<=[^\W\d_])[¹³¿¤¦¨¯¸¥](?=[^\W\d_])")
+"""A sign inside a word, as Central European letters read as cp1252 are ("Tytu³" for
+"Tytuł", "Za¿ó³æ")."""
+
+_WESTERN_LETTERS = (
+    "äöüß",  # German
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "áéíñóúü",  # Spanish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "áäéèëíïóöúü",  # Dutch
+    "àçèéíïòóú",  # Catalan
+    "åäöé",  # Swedish
+    "æøåéóòô",  # Danish, Norwegian
+    "åäöšž",  # Finnish
+    "áðéíóúýþæö",  # Icelandic
+)
+"""The letters beyond ASCII each Western European language writes (in small letters):
+a text in cp1252 uses those of one of them (and "é", which every one borrows, and the
+ordinals' "º" and "ª"). Czech,
+Hungarian, Turkish or Romanian read so mixes letters of several ("Pøedstavujeme
+Jiøího", "Ýstanbul'da fabrikamýzý açtýk"), as Cyrillic and Greek do ("Ïðèâåò")."""
+
+
+def _reads_western(text: str) -> bool:
+    """Whether ``text``'s letters beyond ASCII are all one Western European language's
+    (:data:`_WESTERN_LETTERS`), and no sign sits inside a word."""
+    if _SIGN_IN_A_WORD.search(text):
+        return False
+    letters = {c for c in text.lower() if ord(c) > 0x7F and c.isalpha()} - set("éºª")
+    return any(letters <= set(language) for language in _WESTERN_LETTERS)
 
 
 def _western(data: bytes) -> str | None:
     """``data`` read as cp1252, Excel's CSV in Western Europe ("CSV (Trennzeichen-
     getrennt)", umlauts, "€", „quotes“), where it reads as such: None for bytes cp1252
-    has no letter for, control characters (no text at all), or runs of letters no
-    Western European language writes (another language's text)."""
+    has no letter for, control characters (no text at all), or letters of no one Western
+    European language (another language's text, :func:`_reads_western`)."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if _CONTROLS.search(text) or _FOREIGN_RUN.search(text):
+    if _CONTROLS.search(text) or not _reads_western(text):
         return None
     return text.removeprefix("\ufeff")
 

@@ -1440,6 +1440,37 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) 
         import_csv(store, polish, ImportOptions(create_missing=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding", "read"),
+    [
+        ("Óþýðanleg orð á Íslandi", "cp1252", True),  # four in a row, Icelandic's own
+        ("H²O et l'été à Noël, cœur", "cp1252", True),
+        ("Ação e informação, 1º Último", "cp1252", True),
+        # Other languages' Windows letters read as Western ones: garbled, so refused.
+        ("Představujeme Jiřího Nováka", "cp1250", False),  # "Pøedstavujeme Jiøího"
+        ("Új gyárat nyitottunk Győrben, ünnep", "cp1250", False),
+        ("İstanbul'da yeni fabrikamızı açtık", "cp1254", False),
+        ("Fabrică nouă în Timişoara", "cp1250", False),
+        ("Đakovo, čaša i kuća", "cp1250", False),
+        ("Größer, schöner, grüner", "mac_roman", False),  # Mac Excel's "CSV (Macintosh)"
+    ],
+)
+def test_only_western_european_text_is_read_as_such(
+    store: CalendarStore, text: str, encoding: str, read: bool
+) -> None:
+    """Czech, Hungarian, Turkish, Romanian and Croatian files came in garbled under a
+    note; an Icelandic word of four accented letters, and "H²O", were refused whole."""
+    source = store.path.parent / "plan.csv"
+    source.write_bytes(f'title,channel\n"{text}",LinkedIn\n'.encode(encoding))
+    if read:
+        import_csv(store, source, ImportOptions(create_missing=True))
+        assert [p.title for p in store.all_posts()] == [text]
+    else:
+        with pytest.raises(ImportProblem, match="not UTF-8 text"):
+            import_csv(store, source, ImportOptions(create_missing=True))
+        assert store.all_posts() == []
+
+
 def test_excel_s_western_european_csv_is_read_and_said(store: CalendarStore) -> None:
     """A German or French Excel's "CSV (separated by semicolons)" is cp1252: refused whole,
     it was the file a European client sends most."""
