@@ -1803,7 +1803,9 @@ def import_csv(
         ticker.advance(0)
         # Sprout Social's own column: a file sent to the tool (Cadence's, imported back).
         sent = hootsuite or SPROUT_HEADER[1] in {name.strip().lower() for name in header}
-        matches = _match(store, rows, sent=sent, stepped=hootsuite)
+        matches = _match(
+            store, rows, sent=sent, stepped=hootsuite, titled_by_text=reader.title_from_body
+        )
         _as_sent(store, rows, matches)
         whole = columns.keys() >= _WHOLE_COLUMNS
         # Undated rows called scheduled are drafts before anything compares them.
@@ -2022,13 +2024,20 @@ def _learn_renames(
 
 
 def _match(
-    store: CalendarStore, rows: list[_Row], *, sent: bool = False, stepped: bool = False
+    store: CalendarStore,
+    rows: list[_Row],
+    *,
+    sent: bool = False,
+    stepped: bool = False,
+    titled_by_text: bool = False,
 ) -> dict[int, int]:
     """Row number -> id of the existing post the row describes; ``sent``: the file is
     a publishing tool's (Sprout Social's, Hootsuite's), where a post of no time goes out
     at :data:`TOOL_TIME` (Cadence's own, imported back, made each such post again);
     ``stepped``: its times are on Hootsuite's 5-minute steps (a post at 09:02 went out
-    at 09:05, and is the post of the row at 09:05)."""
+    at 09:05, and is the post of the row at 09:05); ``titled_by_text``: each row's title
+    is its text's first line, and a post whose text begins with its own title (a tool's
+    file sends such a text alone) is the row's, its title kept."""
     existing = store.read("SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id")
     if not existing:
         return {}
@@ -2059,9 +2068,18 @@ def _match(
                 taken.add(came_in_as[0])
         keyless = [row for row in keyless if row.number not in matches]
         pool: dict[tuple[Any, ...], list[int]] = {}
+        titles: dict[int, str] = {}
         for post_id, uid, day, at, channel_id, title in existing:
             if uid not in file_uids and post_id not in taken:
                 pool.setdefault(_post_key(day, at, channel_id, title), []).append(post_id)
+                titles[post_id] = title
+        if titled_by_text:
+            # By day, time and channel alone, for the posts whose text a row begins
+            # with its own title ("Tip: clean your panels." of "Tip: clean your panels.
+            # It keeps…": it came in again, titled with the whole line).
+            slots: dict[tuple[Any, ...], list[int]] = {}
+            for key, ids in pool.items():
+                slots.setdefault(key[:3], []).extend(ids)
         # A channel's name that another channel had before a rename here (a new
         # "LinkedIn" beside "LI", two names swapped): a row of an older file on that
         # name is the post on the renamed one, and stays there.
@@ -2088,10 +2106,26 @@ def _match(
                         if candidates:
                             kept = planned
                             break
+                title = post.title
+                if titled_by_text and not candidates:
+                    for planned in (kept, *(_stepped_from(kept) if stepped and kept else ())):
+                        slot = _post_key(day, format_time(planned), channel, "")[:3]
+                        led = [
+                            p
+                            for p in slots.get(slot, ())
+                            if title_leads(titles[p], post.body)
+                            and p in pool.get((*slot, titles[p]), ())
+                        ]
+                        if led:
+                            title, kept = titles[led[0]], planned
+                            candidates = pool[(*slot, title)]
+                            candidates.remove(led[0])
+                            candidates.insert(0, led[0])
+                            break
                 if candidates:
                     matches[row.number] = candidates.pop(0)
-                    if channel != post.channel_id or kept != post.time:
-                        row.post = replace(post, channel_id=channel, time=kept)
+                    if channel != post.channel_id or kept != post.time or title != post.title:
+                        row.post = replace(post, channel_id=channel, time=kept, title=title)
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
     return matches

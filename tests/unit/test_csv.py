@@ -4021,3 +4021,27 @@ def test_a_post_exactly_the_tools_notice_ahead_goes_out_unsaid() -> None:
             SimpleNamespace(title="Webinar reminder", time=moment.time(), date=moment.date()),
         )
         assert len(csv_profiles._too_soon([(moment, post)], present, zone)) == said
+
+
+@pytest.mark.parametrize("sprout", [False, True], ids=["hootsuite", "sprout"])
+def test_a_post_whose_text_begins_with_its_title_comes_back_as_itself(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path, sprout: bool
+) -> None:
+    """The tools' files send such a text alone; imported back, each row made a second
+    post, titled with the text's whole first line."""
+    linkedin = publishing["LinkedIn"]
+    add(
+        store,
+        linkedin,
+        date(2026, 12, 10),
+        time(14, 2),
+        title="Tip: clean your panels.",
+        body="Tip: clean your panels. It keeps 5% more yield.\nSee how.",
+    )
+    add(store, linkedin, date(2026, 12, 11), None, title="Launch", body="Launch day is here.")
+    export = export_sprout if sprout else export_hootsuite
+    (sent,) = export(store, tmp_path / "out.csv", ExportOptions(today=TODAY)).files
+    before = {(p.title, p.date, p.time, p.body) for p in store.all_posts()}
+    again = import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
+    assert again.added == []
+    assert {(p.title, p.date, p.time, p.body) for p in store.all_posts()} == before
