@@ -1386,6 +1386,8 @@ class _RowReader:
         (its title, day and time here): kept on the wall clock, which says the first."""
         self.spanning: dict[int, str] = {}
         """By row number, the title of a post whose date cell gave a range of days."""
+        self.links_left_out = False
+        """Whether an empty link cell says nothing of a post's link (a Hootsuite file's)."""
         self._days: dict[str, _Day] = {}
         self._times: dict[str, time] = {}
         self._whole: set[str] = set()  # titles the file writes whole (see learn_titles)
@@ -1521,6 +1523,10 @@ class _RowReader:
         present = self.present
         if said_day is not None and said_day.at is not None:
             present = present | {"time"}  # the date cell gave the time
+        if self.links_left_out and not values[at["link"]].strip():
+            # A tool's link column leaves out a link that is no web address or that the
+            # text has: empty, it says nothing of the post's (it emptied it).
+            present = present - {"link"}
         # A row with a uid is known by it.
         read = "" if uid else _as_read(post, present, channel_name, titles, campaign_name)
         if said_day is not None and said_day.second and day is not None and clock is not None:
@@ -1769,6 +1775,7 @@ def import_csv(
         names = _Names(store, options, summary)
         _learn_renames(store, names, columns, records, summary)
         reader = _RowReader(columns, header, names, options, store.zone, delimiter)
+        reader.links_left_out = hootsuite
         reader.learn_titles(records)
         rows: list[_Row] = []
         for number, cells in enumerate(records, first_row):

@@ -4045,3 +4045,25 @@ def test_a_post_whose_text_begins_with_its_title_comes_back_as_itself(
     again = import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
     assert again.added == []
     assert {(p.title, p.date, p.time, p.body) for p in store.all_posts()} == before
+
+
+def test_a_hootsuite_file_imported_back_keeps_the_links_it_left_out(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    """Its link column leaves out a link that is no web address, and one the text has
+    already: imported back, each post's link was emptied ("updated 1")."""
+    linkedin = publishing["LinkedIn"]
+    add(store, linkedin, date(2026, 12, 10), time(9, 0), title="Shop", link="shop.example")
+    add(
+        store,
+        linkedin,
+        date(2026, 12, 11),
+        time(9, 0),
+        title="See https://solenne.example/offer",
+        link="https://solenne.example/offer",
+    )
+    (sent,) = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY)).files
+    before = {(p.title, p.link) for p in store.all_posts()}
+    again = import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
+    assert (again.added, again.previous) == ([], [])
+    assert {(p.title, p.link) for p in store.all_posts()} == before
