@@ -1610,6 +1610,15 @@ class _RowReader:
                     raise _BadValue(
                         self.label["date"], _to_the_minute(text, "YYYY-MM-DD HH:MM")
                     ) from None
+                parts = _RANGE.split(text)
+                if len(parts) == 2 and self._reads_as_day(parts[0].strip()):
+                    # "2027-03-15 - tbd": its day is right, what follows it is no end
+                    # ("write it as YYYY-MM-DD" read as if the day were wrong).
+                    raise _BadValue(
+                        self.label["date"],
+                        f"'{text}' is not a date: what follows '{parts[0].strip()}' ends no"
+                        " range of days; give the day alone",
+                    ) from None
                 raise _BadValue(
                     self.label["date"], f"'{text}' is not a date; write it as YYYY-MM-DD"
                 ) from None
@@ -1634,6 +1643,13 @@ class _RowReader:
             if not self._ends(start.day, end):  # ("- tbd", or a range ending before it)
                 raise
             return start._replace(spans=True)
+
+    def _reads_as_day(self, text: str) -> bool:
+        try:
+            _parse_day(text, self.day_first, self.zone)
+        except ValueError:
+            return False
+        return True
 
     def _ends(self, first: date, end: str) -> bool:
         """Whether ``end`` closes a range of days from ``first``: a later date, or a day of

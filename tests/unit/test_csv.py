@@ -3603,10 +3603,10 @@ def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
         ("around Dec 5, 2026", "is not a date; write it as YYYY-MM-DD"),
         ("around Dec 5, 2026 - Dec 7, 2026", "is not a date; write it as YYYY-MM-DD"),
         # No range of days: what follows the dash closes none (it came in as one).
-        ("2026-12-05 - tbd", "is not a date; write it as YYYY-MM-DD"),
-        ("2026-12-05 to be confirmed", "is not a date; write it as YYYY-MM-DD"),
-        ("2026-12-05 - 2026-12-01", "is not a date; write it as YYYY-MM-DD"),
-        ("2026-12-05 - 3", "is not a date; write it as YYYY-MM-DD"),
+        ("2026-12-05 - tbd", "is not a date: what follows '2026-12-05' ends no range of days"),
+        ("2026-12-05 to be confirmed", "is not a date: what follows '2026-12-05' ends no"),
+        ("2026-12-05 - 2026-12-01", "is not a date: what follows '2026-12-05' ends no range"),
+        ("2026-12-05 - 3", "is not a date: what follows '2026-12-05' ends no range of days"),
     ],
 )
 def test_a_date_read_loosely_is_refused_with_its_reason(
