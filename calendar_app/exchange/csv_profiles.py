@@ -2151,7 +2151,43 @@ def _match(
                         row.post = replace(post, channel_id=channel, time=kept, title=title)
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
+    if sent or stepped or titled_by_text:
+        _as_the_tool_sent(rows, matches, existing, stepped=stepped, titled_by_text=titled_by_text)
     return matches
+
+
+def _as_the_tool_sent(
+    rows: list[_Row],
+    matches: dict[int, int],
+    existing: list[Any],
+    *,
+    stepped: bool,
+    titled_by_text: bool,
+) -> None:
+    """Each matched row of a publishing tool's file given back what the file could not
+    say of its post: no time (sent at :data:`TOOL_TIME`), the time before the 5-minute
+    step it went out on, the title its text begins with. A row found by the note its
+    first import left (the second import of a file) kept the tool's: each such post
+    read as "edited here since"."""
+    known = {post_id: (at, title) for post_id, _uid, _day, at, _channel, title in existing}
+    for row in rows:
+        post_id = matches.get(row.number)
+        if post_id is None or post_id not in known:
+            continue
+        at, title = known[post_id]
+        post = row.post
+        sent_at = format_time(post.time)
+        time_here = post.time
+        if at is None and sent_at == format_time(TOOL_TIME):
+            time_here = None
+        elif stepped and at is not None and post.time is not None and at != sent_at:
+            planned = [t for t in _stepped_from(post.time) if format_time(t) == at]
+            time_here = planned[0] if planned else post.time
+        title_here = post.title
+        if titled_by_text and title != post.title and title_leads(title, post.body):
+            title_here = title
+        if (time_here, title_here) != (post.time, post.title):
+            row.post = replace(post, time=time_here, title=title_here)
 
 
 def _stepped_from(sent: time) -> list[time]:
