@@ -805,7 +805,9 @@ def paint_axis(
             forms: tuple[str, ...] = ("yyyy",)
         elif wants_year:
             with_year = month_year_pattern(locale) or "MMMM yyyy"  # "yyyy年M月" in Japanese
-            shorter = ("MMM",) if sliver else ("yyyy", "MMM")
+            # A first December leaves the year to January, which names the next one
+            # ("2026 | 2027 | Feb" named no month of the two).
+            shorter = ("MMM",) if sliver or (i == 0 and start.month == 12) else ("yyyy", "MMM")
             forms = (with_year, with_year.replace("MMMM", "MMM"), *shorter)
         else:
             forms = (month_form, "MMM")

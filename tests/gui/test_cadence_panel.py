@@ -1114,6 +1114,17 @@ def test_a_year_of_months_names_each_year_once_where_it_begins(
         assert found == years
 
 
+def test_a_first_december_too_narrow_for_its_year_keeps_its_name(qapp: object) -> None:
+    """A year from December at 580 pixels read "2026 | 2027 | Feb": December said its
+    year alone and January the next, no month of the two named."""
+    first = date(2026, 12, 1)
+    painter = _axis_painted(first, add_months(first, 12) - timedelta(days=1), 580)
+    labels = [text for text in painter.texts if not text.isdigit() or len(text) == 4]
+    assert labels[0] != "2026"
+    assert labels[0] in {QLocale().monthName(12, QLocale.FormatType.ShortFormat), "Dec"}
+    assert "2027" in labels[1]
+
+
 @pytest.mark.parametrize("width", [300, 580, 760, 900, 1100, 1400])
 def test_a_year_of_months_names_them_alike_and_never_none(qapp: object, width: int) -> None:
     """At 760 pixels twelve months read "August | Sep | October | Nov" (each the longest
