@@ -1004,7 +1004,9 @@ def paint_row_track(
         days = shape.label_days
         room = shape.label.width()
         for text in (f"{days} days" if days != 1 else "1 day", str(days)) if days else ():
-            if metrics.horizontalAdvance(text) + 8 <= room and bar.height() >= 11:
+            # Within its bar: a large font's words stuck out over and under it.
+            tall_enough = bar.height() >= max(11.0, metrics.height() - 4)
+            if metrics.horizontalAdvance(text) + 8 <= room and tall_enough:
                 painter.setFont(label_font)
                 painter.setPen(colors.on_overdue_future if shape.label_pale else colors.on_overdue)
                 painter.drawText(shape.label, Qt.AlignmentFlag.AlignCenter, text)

@@ -954,6 +954,40 @@ def test_a_bar_s_days_end_before_today_s_line(tmp_path: Path, qtbot: QtBot) -> N
         assert bar.label_days == 11
 
 
+def test_a_bar_s_days_are_said_only_where_they_fit_in_its_height(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """At 20 pt the words "11 days" were taller than their bar and stuck out over and
+    under it, into today's line."""
+    from calendar_app.render.cadence_strip import paint_row_track
+
+    first, end = TODAY - timedelta(days=2), TODAY + timedelta(days=4)
+    with one_message_panel(tmp_path, qtbot, 7, TODAY - timedelta(days=18), shown=(first, end)) as (
+        _,
+        session,
+        mid,
+    ):
+        report = session.report()
+        row = strip_row(session.key_message(mid), report, {}, first, end, {})
+        layout = StripLayout(first, end, 0.0, 700.0)
+        shapes = row_shapes(layout, row, QRectF(0, 0, 700, 30), TODAY)
+        said = {}
+        for size in (9, 20):
+            font = QApplication.font()
+            font.setPointSize(size)
+            image = QImage(700, 30, QImage.Format.Format_ARGB32)
+            image.fill(QColor("white"))
+            painter = _TextsPainter(image)
+            try:
+                colors = StripColors.from_palette(QPalette())
+                paint_row_track(painter, shapes, colors, {}, font, QColor("#3366cc"))
+            finally:
+                painter.end()
+            said[size] = painter.texts
+        assert said[9] == ["11 days"]
+        assert said[20] == []
+
+
 def test_a_bar_wholly_to_come_counts_its_days_only_when_a_post_ends_it(
     tmp_path: Path, qtbot: QtBot
 ) -> None:
