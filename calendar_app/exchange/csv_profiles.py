@@ -1827,7 +1827,11 @@ def import_csv(
         # Sprout Social's own column: a file sent to the tool (Cadence's, imported back).
         sent = hootsuite or SPROUT_HEADER[1] in {name.strip().lower() for name in header}
         matches = _match(
-            store, rows, sent=sent, stepped=hootsuite, titled_by_text=reader.title_from_body
+            store,
+            rows,
+            sent=sent,
+            stepped=hootsuite,
+            titled_by_text=sent and reader.title_from_body,
         )
         _as_sent(store, rows, matches)
         whole = columns.keys() >= _WHOLE_COLUMNS
@@ -2131,16 +2135,25 @@ def _match(
                             break
                 title = post.title
                 if titled_by_text and not candidates:
-                    for planned in (kept, *(_stepped_from(kept) if stepped and kept else ())):
-                        slot = _post_key(day, format_time(planned), channel, "")[:3]
-                        led = [
-                            p
-                            for p in slots.get(slot, ())
-                            if title_leads(titles[p], post.body)
-                            and p in pool.get((*slot, titles[p]), ())
-                        ]
+                    # At the row's time, the minutes Hootsuite's step rounded up, or no
+                    # time (sent at 09:00); of several posts whose titles lead its text,
+                    # the one of the longest ("Launch day!" before "Launch").
+                    times: dict[time | None, None] = dict.fromkeys((post.time, kept))
+                    if stepped and post.time is not None:
+                        times.update(dict.fromkeys(_stepped_from(post.time)))
+                    for slot_time in times:
+                        slot = _post_key(day, format_time(slot_time), channel, "")[:3]
+                        led = sorted(
+                            (
+                                p
+                                for p in slots.get(slot, ())
+                                if title_leads(titles[p], post.body)
+                                and p in pool.get((*slot, titles[p]), ())
+                            ),
+                            key=lambda p: -len(titles[p]),
+                        )
                         if led:
-                            title, kept = titles[led[0]], planned
+                            title, kept = titles[led[0]], slot_time
                             candidates = pool[(*slot, title)]
                             candidates.remove(led[0])
                             candidates.insert(0, led[0])

@@ -4023,29 +4023,40 @@ def test_a_post_exactly_the_tools_notice_ahead_goes_out_unsaid() -> None:
         assert len(csv_profiles._too_soon([(moment, post)], present, zone)) == said
 
 
+@pytest.mark.parametrize("at", [time(14, 2), time(9, 0)])
 @pytest.mark.parametrize("sprout", [False, True], ids=["hootsuite", "sprout"])
 def test_a_post_whose_text_begins_with_its_title_comes_back_as_itself(
-    store: CalendarStore, publishing: dict[str, int], tmp_path: Path, sprout: bool
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path, sprout: bool, at: time
 ) -> None:
     """The tools' files send such a text alone; imported back, each row made a second
-    post, titled with the text's whole first line."""
+    post, titled with the text's whole first line (at 09:00 too, the hour the tools give
+    a post of no time). Two such posts at one time keep their own texts."""
     linkedin = publishing["LinkedIn"]
     add(
         store,
         linkedin,
         date(2026, 12, 10),
-        time(14, 2),
+        at,
         title="Tip: clean your panels.",
         body="Tip: clean your panels. It keeps 5% more yield.\nSee how.",
     )
     add(store, linkedin, date(2026, 12, 11), None, title="Launch", body="Launch day is here.")
+    add(store, linkedin, date(2026, 12, 12), time(14, 0), title="Launch", body="Launch recap.")
+    add(
+        store,
+        linkedin,
+        date(2026, 12, 12),
+        time(14, 0),
+        title="Launch recap!",
+        body="Launch recap! The numbers.",
+    )
     export = export_sprout if sprout else export_hootsuite
     (sent,) = export(store, tmp_path / "out.csv", ExportOptions(today=TODAY)).files
     before = {(p.title, p.date, p.time, p.body) for p in store.all_posts()}
     for _ in range(2):  # the second time found by the note the first left on each post
         again = import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
         assert (again.added, again.previous, again.kept_newer) == ([], [], 0)
-        assert again.unchanged == 2
+        assert again.unchanged == 4
         assert {(p.title, p.date, p.time, p.body) for p in store.all_posts()} == before
 
 
@@ -4069,3 +4080,24 @@ def test_a_hootsuite_file_imported_back_keeps_the_links_it_left_out(
     again = import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
     assert (again.added, again.previous) == ([], [])
     assert {(p.title, p.link) for p in store.all_posts()} == before
+
+
+def test_a_sheet_without_titles_adds_a_row_beside_a_post_its_text_merely_begins_with(
+    store: CalendarStore, publishing: dict[str, int]
+) -> None:
+    """A post "Launch" here, and a Buffer row "Launch party tonight…" at its day, time and
+    channel: the row took the post over, its text replaced (only a publishing tool's own
+    file sends a post's text without its title)."""
+    linkedin = publishing["LinkedIn"]
+    add(store, linkedin, date(2026, 12, 10), time(14, 0), title="Launch", body="Our new range.")
+    sheet = store.path.parent / "buffer.csv"
+    sheet.write_text(
+        "Text,Posting Time,Channel\nLaunch party tonight at the shop!,2026-12-10 14:00,LinkedIn\n",
+        "utf-8",
+    )
+    summary = import_csv(store, sheet, ImportOptions())
+    assert len(summary.added) == 1
+    assert {(p.title, p.body) for p in store.all_posts()} == {
+        ("Launch", "Our new range."),
+        ("Launch party tonight at the shop!", "Launch party tonight at the shop!"),
+    }
