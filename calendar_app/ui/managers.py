@@ -483,7 +483,17 @@ class _Manager(QDialog, Generic[R]):
         stack = self.session.undo_stack
         text = stack.undoText() if done == "Undone" else stack.redoText()
         if step(self):
-            self.step_said.setText(f"{done}: {text}.")
+            self._say(f"{done}: {text}.")
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the form, and have a screen reader say it (the line's
+        name, "Last step", was all it could read of it)."""
+        self.step_said.setText(text)
+        self.step_said.setAccessibleDescription(text)
+        if text:
+            from . import accessible
+
+            accessible.announce(self.step_said, text)
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -727,7 +737,7 @@ class _Manager(QDialog, Generic[R]):
         if not self._filling:
             self._update_buttons()
         if self._needs_said and self.step_said.text() == self._needs_said:
-            self.step_said.clear()
+            self._say("")
             self._needs_said = ""
 
     def _update_buttons(self) -> None:
@@ -929,7 +939,7 @@ class _Manager(QDialog, Generic[R]):
         if not self._push(self._archive_command(now)):
             return
         # Said, as a deletion asks: it leaves the lists, its posts to come stay planned.
-        self.step_said.setText(self._archived_word(now))
+        self._say(self._archived_word(now))
         if self._id(now) not in {self._id(r) for r in self.records()}:
             # Gone from the list (archived ones not shown): the next one in it, as a
             # deletion leaves (it went to the first, and a Delete then took that one).
@@ -1007,7 +1017,7 @@ class _Manager(QDialog, Generic[R]):
                 self._validate(self._read(self._filled))
             except InvalidInput as refused:
                 self._needs_said = str(refused)
-                self.step_said.setText(self._needs_said)
+                self._say(self._needs_said)
                 return
         if event.key() != Qt.Key.Key_Escape or not self.is_dirty():
             super().keyPressEvent(event)

@@ -1482,6 +1482,7 @@ def test_enter_on_a_new_item_with_no_name_says_what_it_needs(
     before = len(manager.records())
     qtbot.keyClick(getattr(manager, field), Qt.Key.Key_Return)
     assert manager.step_said.text() == said
+    assert manager.step_said.accessibleDescription() == said  # (the name alone was read)
     assert manager.isVisible()
     assert len(manager.records()) == before
     qtbot.keyClicks(getattr(manager, field), "B")
