@@ -1721,7 +1721,9 @@ class MainWindow(QMainWindow):
         and says so (the keyboard stays in the panel, and nothing told a screen reader
         that anything had happened)."""
         self.go_to(day)
-        keys = self.next_pane_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        # The calendar is the pane before the panel's (Ctrl+Tab went on to the key
+        # messages).
+        keys = self.previous_pane_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.statusBar().showMessage(
             f"The calendar shows {day_text(day, year=True)}; {keys} goes to it.", 8000
         )

@@ -5267,9 +5267,11 @@ def test_the_cadence_panels_keys_say_what_they_did_or_why_not(
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert window.view().current_date() == day
     assert window.statusBar().currentMessage() == (
-        f"The calendar shows {day_text(day, year=True)}; Ctrl+Tab goes to it."
+        f"The calendar shows {day_text(day, year=True)}; Ctrl+Shift+Tab goes to it."
     )
     assert panel.hasFocus()
+    window.previous_pane_action.trigger()  # as it says
+    assert window.month_view.hasFocus()
 
 
 def test_tab_from_the_agendas_table_reaches_set_status(window: MainWindow, qtbot: QtBot) -> None:
