@@ -161,8 +161,8 @@ def add_fill_actions(
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
     if len(ideas) > IDEAS_OFFERED:  # the others, to choose among in the backlog
-        menu.addAction(
-            f"Show All {len(ideas)} of Its Ideas in the Backlog",
+        menu.addAction(  # A, its key: S is the Schedules' (and the Menu key's way there)
+            f"Show &All {len(ideas)} of Its Ideas in the Backlog",
             partial(_show_ideas_of, session, message),
         )
     offer(

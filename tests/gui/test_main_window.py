@@ -5016,8 +5016,8 @@ def test_a_gap_menu_says_how_many_more_ideas_carry_the_message(
         idea = NewPost(f"Idea {n}", channel, (message_id,), status=PostStatus.IDEA)
         session.push(AddPostCommand(session, idea))
     fill = _fill_menu(window, qtbot, day, "Backed by a 25-year warranty")
-    (note,) = [a for a in fill.actions() if a.text().startswith("Show All")]
-    assert note.text() == "Show All 7 of Its Ideas in the Backlog"
+    (note,) = [a for a in fill.actions() if a.text().startswith("Show &All")]
+    assert note.text() == "Show &All 7 of Its Ideas in the Backlog"  # A, its key
     assert note.isEnabled()
     note.trigger()
     assert session.filters.messages == {message_id}
