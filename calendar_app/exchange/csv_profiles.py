@@ -1121,10 +1121,12 @@ _HOOTSUITE_MOMENT = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s*")
 def _hootsuite_row(cells: list[str]) -> bool:
     """Whether ``cells``, a file's first row, is a post of a Hootsuite bulk file: two
     or three cells, the first a day and a time as Hootsuite writes them ("22/01/2027
-    11:00"), which no column is named."""
+    11:00"), which no column is named, the third a web address if any."""
     return (
         2 <= len(cells) <= len(HOOTSUITE_COLUMNS)
         and _HOOTSUITE_MOMENT.fullmatch(cells[0]) is not None
+        # Its third a link or nothing: a day, a title and a channel is no such file.
+        and (len(cells) < 3 or not cells[2].strip() or tool_link(cells[2]) is not None)
     )
 
 

@@ -1339,6 +1339,11 @@ def test_no_fallback_channel_is_created_when_no_row_needs_it(
             f"line must name the columns, like {HEADER}",
         ),
         (
+            b"18/11/2026 09:05,Hello,LinkedIn\n",  # a day, a title, a channel: no link
+            "the file's first line is a post, not the names of its columns; a CSV file for"
+            f" Cadence starts with a line naming its columns, like {HEADER}",
+        ),
+        (
             b"2026-11-18,Hello,LinkedIn,draft\n",  # a post, but no Hootsuite bulk file's
             "the file's first line is a post, not the names of its columns; a CSV file for"
             f" Cadence starts with a line naming its columns, like {HEADER}",
