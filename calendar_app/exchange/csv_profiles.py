@@ -1009,7 +1009,7 @@ _SIGN_IN_A_WORD = re.compile(r"(?<=[^\W\d_])[¹³¿¤¦¨¯¸¥](?=[^\W\d_])")
 
 _WESTERN_LETTERS = (
     "äöüß",  # German
-    "àâæçéèêëîïôœùûüÿ",  # French
+    "àâçéèêëîïôœùûüÿ",  # French (its "æ" of "ex æquo" left out: "Czeœæ" is Polish)
     "áéíñóúü",  # Spanish
     "áâãàçéêíóôõú",  # Portuguese
     "àèéìíîòóù",  # Italian
@@ -1041,6 +1041,8 @@ def _western(data: bytes) -> str | None:
     getrennt)", umlauts, "€", „quotes“), where it reads as such: None for bytes cp1252
     has no letter for, control characters (no text at all), or letters of no one Western
     European language (another language's text, :func:`_reads_western`)."""
+    if any(ord(c) > 0x7F and c != "\ufffd" for c in data.decode("utf-8", "replace")):
+        return None  # UTF-8 with a byte gone wrong: read as cp1252, "Café" was "CafÃ©"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

@@ -1458,6 +1458,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(store: CalendarStore) 
         ("Fabrică nouă în Timişoara", "cp1250", False),
         ("Đakovo, čaša i kuća", "cp1250", False),
         ("Größer, schöner, grüner", "mac_roman", False),  # Mac Excel's "CSV (Macintosh)"
+        ("Cześć!", "cp1250", False),  # "Czeœæ!"
     ],
 )
 def test_only_western_european_text_is_read_as_such(
@@ -1490,6 +1491,11 @@ def test_excel_s_western_european_csv_is_read_and_said(store: CalendarStore) -> 
     )
     import_csv(store, german, ImportOptions(create_missing=True))
     assert "Straßenfest „Sommer“ für 5 €" in {p.title for p in store.all_posts()}
+    # UTF-8 with one byte gone wrong is no Western text: its other letters were garbled.
+    damaged = store.path.parent / "damaged.csv"
+    damaged.write_bytes("title,channel\nCafé,LinkedIn\n".encode() + b"Caf\xe9 2,LinkedIn\n")
+    with pytest.raises(ImportProblem, match="not UTF-8 text"):
+        import_csv(store, damaged, ImportOptions(create_missing=True))
     # An acute accent typed for an apostrophe, an ordinal's º: Western European too.
     typed = store.path.parent / "typed.csv"
     typed.write_bytes("title,channel\nLet´s meet at stand nº 4,LinkedIn\n".encode("cp1252"))
