@@ -2169,11 +2169,14 @@ def _match(
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
     if sent or stepped or titled_by_text:
-        _as_the_tool_sent(rows, matches, existing, stepped=stepped, titled_by_text=titled_by_text)
+        _as_the_tool_sent(
+            store, rows, matches, existing, stepped=stepped, titled_by_text=titled_by_text
+        )
     return matches
 
 
 def _as_the_tool_sent(
+    store: CalendarStore,
     rows: list[_Row],
     matches: dict[int, int],
     existing: list[Any],
@@ -2183,10 +2186,11 @@ def _as_the_tool_sent(
 ) -> None:
     """Each matched row of a publishing tool's file given back what the file could not
     say of its post: no time (sent at :data:`TOOL_TIME`), the time before the 5-minute
-    step it went out on, the title its text begins with. A row found by the note its
-    first import left (the second import of a file) kept the tool's: each such post
-    read as "edited here since"."""
+    step it went out on, the title its text begins with, a link as typed ("www.…"). A
+    row found by the note its first import left (the second import of a file) kept the
+    tool's: each such post read as "edited here since"."""
     known = {post_id: (at, title) for post_id, _uid, _day, at, _channel, title in existing}
+    links = {p.id: p.link for p in store.posts([m for m in matches.values() if m in known])}
     for row in rows:
         post_id = matches.get(row.number)
         if post_id is None or post_id not in known:
@@ -2203,8 +2207,12 @@ def _as_the_tool_sent(
         title_here = post.title
         if titled_by_text and title != post.title and title_leads(title, post.body):
             title_here = title
-        if (time_here, title_here) != (post.time, post.title):
-            row.post = replace(post, time=time_here, title=title_here)
+        link_here = post.link
+        link = links.get(post_id, "")
+        if link and link != post.link and tool_link(link) == post.link:
+            link_here = link  # "www.…" given its "https://" for the tool
+        if (time_here, title_here, link_here) != (post.time, post.title, post.link):
+            row.post = replace(post, time=time_here, title=title_here, link=link_here)
 
 
 def _stepped_from(sent: time) -> list[time]:

@@ -4078,6 +4078,7 @@ def test_a_hootsuite_file_imported_back_keeps_the_links_it_left_out(
     already: imported back, each post's link was emptied ("updated 1")."""
     linkedin = publishing["LinkedIn"]
     add(store, linkedin, date(2026, 12, 10), time(9, 0), title="Shop", link="shop.example")
+    add(store, linkedin, date(2026, 12, 12), time(9, 0), title="Read", link="www.solenne.example/x")
     add(
         store,
         linkedin,
