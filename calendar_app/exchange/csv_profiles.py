@@ -123,6 +123,7 @@ import os
 import re
 import sys
 import zlib
+from calendar import monthrange
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -1658,8 +1659,8 @@ class _RowReader:
     def _ends(self, first: date, end: str) -> bool:
         """Whether ``end`` closes a range of days from ``first``: a later date, or a day of
         its month written alone ("2026-12-05 - 10")."""
-        if end.isdigit():
-            return first.day < int(end) <= 31
+        if end.isdigit():  # a day of its month that is there (no 30 February)
+            return first.day < int(end) <= monthrange(first.year, first.month)[1]
         try:
             return _parse_day(end, self.day_first, self.zone).day > first
         except ValueError:

@@ -3618,6 +3618,7 @@ def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
         ("2026-12-05 to be confirmed", "is not a date: what follows '2026-12-05' ends no"),
         ("2026-12-05 - 2026-12-01", "is not a date: what follows '2026-12-05' ends no range"),
         ("2026-12-05 - 3", "is not a date: what follows '2026-12-05' ends no range of days"),
+        ("2027-02-27 - 30", "is not a date: what follows '2027-02-27' ends no range of days"),
     ],
 )
 def test_a_date_read_loosely_is_refused_with_its_reason(
