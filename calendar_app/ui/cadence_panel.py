@@ -269,8 +269,13 @@ class CadencePanel(QWidget):
             return
         self._first, self._last = first, last
         if not first <= self._cursor <= last:
+            # Today, else the first of the month the calendar shows (a year turned from
+            # the keyboard put it on the 29 November its grid begins with, December
+            # shown), else the range's first.
             today = self.session.today()
-            self._cursor = today if first <= today <= last else first
+            view_first, view_last = self._view_range
+            shown = (view_first + (view_last - view_first) / 2).replace(day=1)
+            self._cursor = next((day for day in (today, shown) if first <= day <= last), first)
         self._data_dirty = True
         # The panel is on screen too: the analysis reaches its days (the session
         # recomputes when it does not yet, and we refresh on its reportChanged).

@@ -1286,3 +1286,15 @@ def test_the_axis_writes_its_days_in_the_language_s_digits(qapp: object, width: 
     texts = " ".join(painter.texts)
     assert "١" in texts or "٢" in texts, painter.texts
     assert not re.search("[0-9]", texts), painter.texts
+
+
+def test_a_long_span_turned_away_from_today_puts_the_keyboard_on_the_month_shown(
+    shown: CadencePanel,
+) -> None:
+    """A year turned from the keyboard: the panel's day was the 29 November its month's
+    grid begins with, December shown."""
+    shown.set_span(12)
+    grid = (date(2027, 11, 29), date(2028, 1, 9))  # December 2027's six weeks
+    shown.set_view_range(*grid)
+    assert shown.visible_range()[0] == grid[0]
+    assert shown.cursor_day() == date(2027, 12, 1)
