@@ -2141,22 +2141,24 @@ def _match(
                 title = post.title
                 if titled_by_text and not candidates:
                     # At the row's time, the minutes Hootsuite's step rounded up, or no
-                    # time (sent at 09:00); of several posts whose titles lead its text,
-                    # the one of the longest ("Launch day!" before "Launch").
+                    # time (sent at 09:00): the post whose own text the row is, whole,
+                    # and whose title leads it (the tool's file sent that text alone). A
+                    # post whose title merely begins the text is another ("Morning" of
+                    # "Morning tip: …": its text was overwritten).
                     times: dict[time | None, None] = dict.fromkeys((post.time, kept))
                     if stepped and post.time is not None:
                         times.update(dict.fromkeys(_stepped_from(post.time)))
                     for slot_time in times:
                         slot = _post_key(day, format_time(slot_time), channel, "")[:3]
-                        led = sorted(
-                            (
-                                p
-                                for p in slots.get(slot, ())
-                                if title_leads(titles[p], post.body)
-                                and p in pool.get((*slot, titles[p]), ())
-                            ),
-                            key=lambda p: -len(titles[p]),
-                        )
+                        here = [p for p in slots.get(slot, ()) if p in titles]
+                        bodies = {p.id: p.body for p in store.posts(here)} if here else {}
+                        led = [
+                            p
+                            for p in here
+                            if bodies.get(p) == post.body
+                            and title_leads(titles[p], post.body)
+                            and p in pool.get((*slot, titles[p]), ())
+                        ]
                         if led:
                             title, kept = titles[led[0]], slot_time
                             candidates = pool[(*slot, title)]

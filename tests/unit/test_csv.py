@@ -4114,3 +4114,28 @@ def test_a_sheet_without_titles_adds_a_row_beside_a_post_its_text_merely_begins_
         ("Launch", "Our new range."),
         ("Launch party tonight at the shop!", "Launch party tonight at the shop!"),
     }
+
+
+def test_a_tool_s_row_never_takes_over_a_post_whose_title_merely_begins_its_text(
+    store: CalendarStore, publishing: dict[str, int], tmp_path: Path
+) -> None:
+    """ "Morning" and "Morning tip: …" at 09:00; the tip moved to 10:00 after the export:
+    its row, imported back, overwrote "Morning"'s text."""
+    linkedin = publishing["LinkedIn"]
+    day = date(2026, 12, 10)
+    add(
+        store,
+        linkedin,
+        day,
+        time(9, 0),
+        title="Morning tip: clean your panels.",
+        body="Morning tip: clean your panels. It keeps 5% more yield.",
+    )
+    add(store, linkedin, day, time(9, 0), title="Morning", body="Good morning, all.")
+    (sent,) = export_hootsuite(store, tmp_path / "out.csv", ExportOptions(today=TODAY)).files
+    tip = next(p for p in store.all_posts() if p.title.startswith("Morning tip"))
+    store.move_posts({tip.id: (day, time(10, 0))})
+    import_csv(store, sent, ImportOptions(fallback_channel="LinkedIn"))
+    morning = [p for p in store.all_posts() if p.title == "Morning"]
+    assert [p.body for p in morning] == ["Good morning, all."]
+    assert store.post(tip.id).time == time(10, 0)
