@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import partial
 
@@ -20,7 +19,7 @@ from ..core.cadence import CadenceReport, MessageStatus, default_window
 from ..core.models import KeyMessage, Post, PostStatus, isolated
 from ..render.cadence_strip import day_text, range_text
 from .commands import CopyPostsCommand, MovePostsCommand, elide, menu_text
-from .session import CalendarSession
+from .session import CalendarSession, Filters
 
 IDEAS_OFFERED = 4
 """How many of a message's backlog ideas a menu offers (the newest)."""
@@ -161,8 +160,9 @@ def add_fill_actions(
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
     if len(ideas) > IDEAS_OFFERED:  # the others, to choose among in the backlog
+        shown = len(session.store.backlog(message_ids=[message.id]))  # (those set aside too)
         menu.addAction(  # A, its key: S is the Schedules' (and the Menu key's way there)
-            f"Show &All {len(ideas)} of Its Ideas in the Backlog",
+            f"Show &All {shown} of Its Ideas in the Backlog",
             partial(_show_ideas_of, session, message),
         )
     offer(
@@ -172,10 +172,11 @@ def add_fill_actions(
 
 
 def _show_ideas_of(session: CalendarSession, message: KeyMessage) -> None:
-    """Narrow the calendar and its backlog to ``message`` (the Key Messages filter, which
-    says so and lets it go): all its ideas to drag onto the day, where the menu offered
+    """Narrow the calendar and its backlog to ``message`` alone (the Key Messages filter,
+    which says so and lets it go; the others let go, as a status filter hid the ideas
+    counted, "0 of 14"): all its ideas to drag onto the day, where the menu offered
     four and greyed "…and 296 more"."""
-    session.set_filters(replace(session.filters, messages=frozenset({message.id})))
+    session.set_filters(Filters(messages=frozenset({message.id})))
 
 
 def _said(
