@@ -769,8 +769,10 @@ def _check_weekday(written: str | None, day: date) -> None:
         return
     name = written.casefold()
     known = [n for n, day_name in enumerate(_WEEKDAYS) if day_name.startswith(name)]
-    if len(name) < 3 or not known:
-        raise ValueError(written)  # "around Dec 5, 2026" is no date
+    # Two letters at least ("Sa, 5 Dec 2026", as short day names are written), naming
+    # one day: "around Dec 5, 2026" is no date.
+    if len(name) < 2 or len(known) != 1:
+        raise ValueError(written)
     if day.weekday() not in known:
         raise _OtherWeekday(day)
 

@@ -3611,6 +3611,8 @@ def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
     ("written", "said"),
     [
         ("Monday, 5 December 2026", "is not a date: 5 December 2026 is a Saturday"),
+        ("Mo, 5 Dec 2026", "is not a date: 5 December 2026 is a Saturday"),  # two letters
+        ("T, 8 Dec 2026", "is not a date; write it as YYYY-MM-DD"),  # Tuesday or Thursday
         ("around Dec 5, 2026", "is not a date; write it as YYYY-MM-DD"),
         ("around Dec 5, 2026 - Dec 7, 2026", "is not a date; write it as YYYY-MM-DD"),
         # No range of days: what follows the dash closes none (it came in as one).
@@ -4139,3 +4141,11 @@ def test_a_tool_s_row_never_takes_over_a_post_whose_title_merely_begins_its_text
     morning = [p for p in store.all_posts() if p.title == "Morning"]
     assert [p.body for p in morning] == ["Good morning, all."]
     assert store.post(tip.id).time == time(10, 0)
+
+
+def test_a_date_with_a_weekday_of_two_letters_is_read(store: CalendarStore, linkedin: int) -> None:
+    """ "Sa, 5 Dec 2026", as short day names are written, was refused as no date."""
+    source = store.path.parent / "short.csv"
+    source.write_text('title,channel,date\nPost,LinkedIn,"Sa, 5 Dec 2026"\n', "utf-8")
+    assert import_csv(store, source, ImportOptions()).skipped == []
+    assert [p.date for p in store.all_posts()] == [date(2026, 12, 5)]
