@@ -1840,7 +1840,7 @@ def import_csv(
             stepped=hootsuite,
             titled_by_text=sent and reader.title_from_body,
         )
-        _as_sent(store, rows, matches)
+        _as_sent(store, rows, matches, tool=sent, stepped=hootsuite)
         whole = columns.keys() >= _WHOLE_COLUMNS
         # Undated rows called scheduled are drafts before anything compares them.
         drafted = _backlog_drafts([r for r in rows if r.number not in matches])
@@ -2128,26 +2128,24 @@ def _match(
                 channels += sorted(former.get(named[post.channel_id], set()) - {post.channel_id})
             for channel in channels:
                 candidates = pool.get(_post_key(day, at, channel, post.title))
-                kept = post.time
                 untimed = sent and not candidates and at == format_time(TOOL_TIME)
                 if untimed:  # a post of no time, sent at the hour the tool needs one
                     candidates = pool.get(_post_key(day, None, channel, post.title))
-                    kept = None
                 if stepped and not candidates and post.time is not None:
                     for planned in _stepped_from(post.time):
                         key = _post_key(day, format_time(planned), channel, post.title)
                         candidates = pool.get(key)
                         if candidates:
-                            kept = planned
                             break
-                title = post.title
                 if titled_by_text and not candidates:
                     # At the row's time, the minutes Hootsuite's step rounded up, or no
                     # time (sent at 09:00): the post whose own text the row is, whole,
                     # and whose title leads it (the tool's file sent that text alone). A
                     # post whose title merely begins the text is another ("Morning" of
                     # "Morning tip: …": its text was overwritten).
-                    times: dict[time | None, None] = dict.fromkeys((post.time, kept))
+                    times: dict[time | None, None] = dict.fromkeys(
+                        (post.time, None if untimed else post.time)
+                    )
                     if stepped and post.time is not None:
                         times.update(dict.fromkeys(_stepped_from(post.time)))
                     for slot_time in times:
@@ -2162,62 +2160,36 @@ def _match(
                             and p in pool.get((*slot, titles[p]), ())
                         ]
                         if led:
-                            title, kept = titles[led[0]], slot_time
-                            candidates = pool[(*slot, title)]
+                            candidates = pool[(*slot, titles[led[0]])]
                             candidates.remove(led[0])
                             candidates.insert(0, led[0])
                             break
                 if candidates:
+                    # (Its time and title as the tool could not say them: _as_sent.)
                     matches[row.number] = candidates.pop(0)
-                    if channel != post.channel_id or kept != post.time or title != post.title:
-                        row.post = replace(post, channel_id=channel, time=kept, title=title)
+                    if channel != post.channel_id:
+                        row.post = replace(post, channel_id=channel)
                     break
         _keep_renamed(store, [row for row in keyless if row.number in matches], matches)
-    if sent or stepped or titled_by_text:
-        _as_the_tool_sent(
-            store, rows, matches, existing, stepped=stepped, titled_by_text=titled_by_text
-        )
     return matches
 
 
-def _as_the_tool_sent(
-    store: CalendarStore,
-    rows: list[_Row],
-    matches: dict[int, int],
-    existing: list[Any],
-    *,
-    stepped: bool,
-    titled_by_text: bool,
-) -> None:
-    """Each matched row of a publishing tool's file given back what the file could not
-    say of its post: no time (sent at :data:`TOOL_TIME`), the time before the 5-minute
-    step it went out on, the title its text begins with, a link as typed ("www.…"). A
-    row found by the note its first import left (the second import of a file) kept the
-    tool's: each such post read as "edited here since"."""
-    known = {post_id: (at, title) for post_id, _uid, _day, at, _channel, title in existing}
-    links = {p.id: p.link for p in store.posts([m for m in matches.values() if m in known])}
-    for row in rows:
-        post_id = matches.get(row.number)
-        if post_id is None or post_id not in known:
-            continue
-        at, title = known[post_id]
-        post = row.post
-        sent_at = format_time(post.time)
-        time_here = post.time
-        if at is None and sent_at == format_time(TOOL_TIME):
-            time_here = None
-        elif stepped and at is not None and post.time is not None and at != sent_at:
-            planned = [t for t in _stepped_from(post.time) if format_time(t) == at]
-            time_here = planned[0] if planned else post.time
-        title_here = post.title
-        if titled_by_text and title != post.title and title_leads(title, post.body):
-            title_here = title
-        link_here = post.link
-        link = links.get(post_id, "")
-        if link and link != post.link and tool_link(link) == post.link:
-            link_here = link  # "www.…" given its "https://" for the tool
-        if (time_here, title_here, link_here) != (post.time, post.title, post.link):
-            row.post = replace(post, time=time_here, title=title_here, link=link_here)
+def _as_the_tool_sent(row: NewPost, post: Post, *, stepped: bool) -> dict[str, Any]:
+    """What a publishing tool's file could not say of ``post``, which its ``row`` is:
+    no time (sent at :data:`TOOL_TIME`), the time before the 5-minute step it went out
+    on, the title its text begins with, a link as typed ("www.…") given its "https://".
+    A row found by the note its first import left (the second import of a file) kept
+    the tool's: each such post read as "edited here since"."""
+    kept: dict[str, Any] = {}
+    if post.time is None and row.time == TOOL_TIME:
+        kept["time"] = None
+    elif stepped and row.time is not None and post.time in _stepped_from(row.time):
+        kept["time"] = post.time
+    if post.title != row.title and title_leads(post.title, row.body):
+        kept["title"] = post.title
+    if post.link and post.link != row.link and tool_link(post.link) == row.link:
+        kept["link"] = post.link
+    return kept
 
 
 def _stepped_from(sent: time) -> list[time]:
@@ -2232,18 +2204,29 @@ def _stepped_from(sent: time) -> list[time]:
     return [time(m // 60, m % 60) for m in (*before, *after)]
 
 
-def _as_sent(store: CalendarStore, rows: list[_Row], matches: dict[int, int]) -> None:
+def _as_sent(
+    store: CalendarStore,
+    rows: list[_Row],
+    matches: dict[int, int],
+    *,
+    tool: bool = False,
+    stepped: bool = False,
+) -> None:
     """Rows matched to posts whose text is what a publishing tool's file of Cadence's
     sends of them (:func:`message_text`: the title, the body, the link): the post as it
     stands. Read as its body, Cadence's own Sprout file imported back wrote the title
-    and link into every post's, and each export and import after added the link again."""
+    and link into every post's, and each export and import after added the link again.
+    Of a ``tool``'s file, also what it could not say (:func:`_as_the_tool_sent`)."""
     matched = [row for row in rows if row.number in matches]
     held = {p.id: p for p in store.posts([matches[row.number] for row in matched])}
     for row in matched:
         post = held[matches[row.number]]
         sent = (message_text(post), message_text(post, with_link=True))
+        kept = _as_the_tool_sent(row.post, post, stepped=stepped) if tool else {}
         if row.post.body != post.body and row.post.body in sent:
-            row.post = replace(row.post, body=post.body)
+            kept["body"] = post.body
+        if kept:
+            row.post = replace(row.post, **kept)
 
 
 def _keep_renamed(store: CalendarStore, rows: list[_Row], matches: dict[int, int]) -> None:
