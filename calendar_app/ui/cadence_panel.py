@@ -490,7 +490,7 @@ class CadencePanel(QWidget):
         gap = row.gap_on(day)
         if gap is not None:
             told = self._gap_tooltip(row, gap)
-            return f"{day_text(day, year=self._today)}, in the gap: {told}" if named else told
+            return f"{self._said(day)}, in the gap: {told}" if named else told
         return self._quiet_day_tooltip(row, day)
 
     def legend_rect(self) -> QRectF:
@@ -1224,18 +1224,18 @@ class CadencePanel(QWidget):
 
     # -- words -----------------------------------------------------------------
 
-    @property
-    def _today(self) -> date:
-        """Today, for the words' days: one of another year says its year."""
-        return self.session.today()
+    def _said(self, day: date, *, weekday: bool = True) -> str:
+        """``day`` as the panel's words name it: with its year where that is not
+        today's (a yearly message's mark read "next due by 20 Nov" on 20 Nov)."""
+        return day_text(day, weekday=weekday, year=self.session.today())
 
     def _channels_text(self, channels: tuple[int, ...]) -> str:
         return ", ".join(self._channel_names.get(c, f"channel {c}") for c in channels)
 
     def _mark_tooltip(self, row: StripRow, day: date, channels: tuple[int, ...]) -> str:
         due = day + timedelta(days=row.cadence_days)
-        text = f"{day_text(day, year=self._today)}: {self._channels_text(channels)} — next due by "
-        text += day_text(due, weekday=False, year=self._today)
+        text = f"{self._said(day)}: {self._channels_text(channels)} — next due by "
+        text += self._said(due, weekday=False)
         hidden = self.session.filters.hidden_channels
         if channels and all(c in hidden for c in channels):
             # A click went to a day showing nothing, unsaid: the calendar hides it.
@@ -1273,36 +1273,36 @@ class CadencePanel(QWidget):
         # gap's days counted as `gaps` counts them, up to where the analysis stops.
         planned = row.next_delivery if open_end else None
         if planned is not None and (ends_on is None or planned <= ends_on) and planned > gap.end:
-            next_text = f"back on track on {day_text(planned, year=today)} (planned)"
+            next_text = f"back on track on {self._said(planned)} (planned)"
         else:
             next_text = "Nothing planned yet"
         if open_end and gap.start <= today:
             return (
-                f"Overdue since {day_text(since, year=today)} ({so_far_text} so far);"
+                f"Overdue since {self._said(since)} ({so_far_text} so far);"
                 f" {cadence}\n{next_text[0].upper()}{next_text[1:]}"
             )
         if open_end:
             return (
-                f"Overdue from {day_text(gap.start, year=self._today)}; {cadence}\n"
-                f"Unless a post goes out by {day_text(due, year=self._today)}"
+                f"Overdue from {self._said(gap.start)}; {cadence}\n"
+                f"Unless a post goes out by {self._said(due)}"
             )
         days = f"{gap.length} day{'s' if gap.length != 1 else ''}"
         shown = range_text(since, gap.end, year=since.year != today.year)
         text = f"Overdue {shown} ({days}); {cadence}"
         if gap.start > today:
-            text += f"\nUnless a post goes out by {day_text(due, year=self._today)}"
+            text += f"\nUnless a post goes out by {self._said(due)}"
         elif gap.end >= today:
             text += f"\n{so_far_text} so far"
             if delivered_after:
-                text += f"; back on track on {day_text(after, year=self._today)} (planned)"
+                text += f"; back on track on {self._said(after)} (planned)"
         elif delivered_after:
-            text += f"\nBack on track on {day_text(after, year=self._today)}"
+            text += f"\nBack on track on {self._said(after)}"
         return text
 
     def _quiet_day_tooltip(self, row: StripRow, day: date) -> str:
         message = self.session.key_message(row.message_id)
-        today = self._today
-        said = day_text(day, year=today)
+        today = self.session.today()
+        said = self._said(day)
         title = isolated(row.title)
         if row.is_active(day):
             origin = default_window(today)[0]
@@ -1311,14 +1311,14 @@ class CadencePanel(QWidget):
                 # delivered: "on time" said more than anyone knows.
                 return (
                     f"{said}: no delivery, not counted ({title} has no start date; Cadence"
-                    f" counts it from {day_text(origin, weekday=False, year=today)},"
+                    f" counts it from {self._said(origin, weekday=False)},"
                     f" {DEFAULT_WINDOW_DAYS} days back)"
                 )
             return f"{said}: no delivery; {title} is on time"
         if message.starts_on is not None and day < message.starts_on:
-            return f"{said}: before {title} starts ({day_text(message.starts_on, year=today)})"
+            return f"{said}: before {title} starts ({self._said(message.starts_on)})"
         if message.ends_on is not None and day > message.ends_on:
-            return f"{said}: after {title} ended ({day_text(message.ends_on, year=today)})"
+            return f"{said}: after {title} ended ({self._said(message.ends_on)})"
         return f"{said}: outside the analysed period"
 
     def _delivered_near(self, row: StripRow, day: date) -> bool:
@@ -1339,9 +1339,8 @@ class CadencePanel(QWidget):
         return text
 
     def _row_summary(self, row: StripRow) -> str:
-        today = self.session.today()
         last = (
-            f"last delivered {day_text(row.last_delivery, weekday=False, year=today)}"
+            f"last delivered {self._said(row.last_delivery, weekday=False)}"
             if row.last_delivery is not None
             else "never delivered"
         )
@@ -1350,11 +1349,11 @@ class CadencePanel(QWidget):
     def _row_tooltip(self, row: StripRow) -> str:
         today = self.session.today()
         nxt = (
-            f"next {day_text(row.next_delivery, year=today)}"
+            f"next {self._said(row.next_delivery)}"
             if row.next_delivery is not None
             else "nothing planned next"
         )
-        last = day_text(row.last_delivery, year=today) if row.last_delivery is not None else "never"
+        last = self._said(row.last_delivery) if row.last_delivery is not None else "never"
         lines = [
             f"{isolated(row.title)} — {row.status_label}",
             f"{every_days(row.cadence_days).capitalize()} · last delivered {last} · {nxt}",
@@ -1363,7 +1362,7 @@ class CadencePanel(QWidget):
             # Never delivered, it was due a cadence after its start (its days overdue
             # could not be checked against anything).
             due = today - timedelta(days=row.overdue_days)
-            lines.append(f"Was due by {day_text(due, year=today)}")
+            lines.append(f"Was due by {self._said(due)}")
         with suppress(KeyError):  # added since the last analysis
             lines.extend(channel_lines(self.session.channel_cadence(row.message_id), today))
         return "\n".join(lines)
