@@ -837,15 +837,16 @@ class MainWindow(QMainWindow):
                 view = AgendaView(self.session)
                 self._restore_agenda_sort(view)
             self._connect_view(view)
-            # The window's word on the filters after the new view has reloaded for them
-            # (connected before it was made, it counted the agenda's rows of the filters
-            # before: "6 of 177 posts in view" over an empty table).
-            self.session.filtersChanged.disconnect(self._filters_changed)
-            self.session.filtersChanged.connect(self._filters_changed)
-            # So too its word on a change: after the view has taken it in ("3 of 178
-            # posts in view" over a week of four, after a copy).
-            self.session.changed.disconnect(self._calendar_changed)
-            self.session.changed.connect(self._calendar_changed)
+            # The window's word on the filters and on a change after the new view has
+            # taken them in (connected before it was made, it counted the view's rows as
+            # they were: "6 of 177 posts in view" over an empty table, "3 of 178" over a
+            # week of four after a copy).
+            for signal, slot in (
+                (self.session.filtersChanged, self._filters_changed),
+                (self.session.changed, self._calendar_changed),
+            ):
+                signal.disconnect(slot)
+                signal.connect(slot)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, view)
             # Where the month is in the Tab order (before the cadence panel), not last:
