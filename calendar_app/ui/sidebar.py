@@ -473,12 +473,10 @@ class MessageSidebar(QWidget):
         channels = self.channels_view
         layout = self.layout()
         if layout is not None:
-            margins = layout.contentsMargins()
-            taken = sum(
-                widget.sizeHint().height() for widget in (self.messages_label, self.channels_label)
-            )
-            used = margins.top() + margins.bottom() + taken + 10 + 3 * layout.spacing()
-            left = event.size().height() - used - self.messages_view.minimumSizeHint().height()
+            # What the rest takes at its least (the key messages' rows, the headings,
+            # the margins): the layout's least, but for the channels' own.
+            held = max(channels.minimumHeight(), channels.minimumSizeHint().height())
+            left = event.size().height() - (layout.minimumSize().height() - held)
             wanted = channels._rows_height(self.CHANNEL_ROWS_KEPT)
             channels.setMinimumHeight(max(min(left, wanted), channels.minimumSizeHint().height()))
         super().resizeEvent(event)
