@@ -134,9 +134,9 @@ def add_fill_actions(
             f" {day_text(repeat.date, year=day)})",
             partial(repeat_post, session, parent, repeat, day, at, select),
         )
-    ideas = session.store.backlog(
-        message_ids=[message.id], statuses=[PostStatus.IDEA, PostStatus.DRAFT]
-    )  # not a cancelled one: set aside on purpose, it is not offered as an idea
+    backlog = session.store.backlog(message_ids=[message.id])
+    # Not a cancelled one: set aside on purpose, it is not offered as an idea.
+    ideas = [p for p in backlog if p.status in (PostStatus.IDEA, PostStatus.DRAFT)]
     offered = ideas[:IDEAS_OFFERED]
     # Ideas of one title told apart by their channels, and counted where those read
     # the same too (the items read the same, to a screen reader too).
@@ -160,9 +160,8 @@ def add_fill_actions(
             partial(schedule_idea, session, parent, idea, day, at, select),
         )
     if len(ideas) > IDEAS_OFFERED:  # the others, to choose among in the backlog
-        shown = len(session.store.backlog(message_ids=[message.id]))  # (those set aside too)
         menu.addAction(  # A, its key: S is the Schedules' (and the Menu key's way there)
-            f"Show &All {shown} of Its Ideas in the Backlog",
+            f"Show &All {len(backlog)} of Its Ideas in the Backlog",  # (those set aside too)
             partial(_show_ideas_of, session, message),
         )
     offer(
