@@ -1646,7 +1646,12 @@ class _RowReader:
             start = _parse_day(parts[0].strip(), self.day_first, self.zone)
             end = parts[1].strip()
             if _is_clock(end):
-                return start
+                # A day and its time ("2026-12-05 - 10:30", as Drupal writes one), or the
+                # start of a range of times, which keeps its own.
+                try:
+                    return _parse_day(f"{parts[0].strip()} {end}", self.day_first, self.zone)
+                except ValueError:
+                    return start
             if not self._ends(start.day, end):  # ("- tbd", or a range ending before it)
                 raise
             return start._replace(spans=True)

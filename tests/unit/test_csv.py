@@ -3594,6 +3594,9 @@ def test_a_row_cut_at_a_comma_is_refused_past_columns_without_a_name(
         ("2026-12-04T23:00:00+01", (date(2026, 12, 5), time(7, 0))),
         ("2026-12-05 01:00:00 Z", (date(2026, 12, 5), time(10, 0))),
         ("December 5, 2026 10:00 AM → 11:00 AM", (date(2026, 12, 5), time(10, 0))),
+        # A day and its time with a dash between (it came in without its time).
+        ("2026-12-05 - 10:30", (date(2026, 12, 5), time(10, 30))),
+        ("Dec 5, 2026 - 5 PM", (date(2026, 12, 5), time(17, 0))),
     ],
 )
 def test_moments_and_an_event_s_hours_come_in_on_the_calendar_s_clock(
