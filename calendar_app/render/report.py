@@ -584,9 +584,9 @@ _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
     "Status: today's. Deliveries: days in the period with a post carrying the message, on any"
     " channel, those planned included. On average: the days the message ran in the period,"
-    " divided by its deliveries in them. Gaps so far: overdue stretches up to today; Longest: the"
-    " longest, from the day it began. Ahead: days after today overdue unless a post is"
-    " planned."
+    " those ahead not planned yet too, divided by its deliveries in them. Gaps so far: overdue"
+    " stretches up to today; Longest: the longest, from the day it began. Ahead: days after"
+    " today overdue unless a post is planned."
 )
 _NOTE_LINES = 2
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -878,7 +878,7 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
         (
             "On average",
             "one delivery every so many days: the days the message ran in the period,"
-            " divided by its deliveries in them.",
+            " those ahead not planned yet too, divided by its deliveries in them.",
         ),
     ]
 
@@ -1055,7 +1055,9 @@ def _figures(item: MessageDelivery) -> tuple[tuple[str, str, str], ...]:
         (
             "—" if interval is None else f"{interval:.1f}".rstrip("0").rstrip("."),
             "days a delivery, on average",
-            f"its cadence asks for at most {cadence.cadence_days}",
+            f"its cadence asks for at most {cadence.cadence_days}"
+            # (a plan on time read as falling short, the weeks ahead not planned yet)
+            + ("; days not planned yet count" if item.days_unplanned else ""),
         ),
         (
             str(len(gaps)),

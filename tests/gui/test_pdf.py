@@ -520,7 +520,10 @@ def test_on_average_is_said_one_way_under_the_table_and_in_the_reading_notes(
         export(store, target)
     flat = " ".join(pdf_text(target).split())
     assert "days between deliveries" not in flat
-    said = "the days the message ran in the period, divided by its deliveries in them."
+    said = (
+        "the days the message ran in the period, those ahead not planned yet too, divided by"
+        " its deliveries in them."
+    )
     assert flat.count(said) == 2
     assert "Longest: the longest, from the day it began." in flat
 
@@ -1276,6 +1279,28 @@ def test_one_delivery_in_a_quarter_is_one_every_quarter(tmp_path: Path, qapp: ob
         )
     (item,) = report.messages
     assert (item.deliveries, item.average_interval) == (1, 92)
+
+
+def test_on_average_says_where_days_not_planned_yet_count(tmp_path: Path, qapp: object) -> None:
+    """A weekly message on time, its plan ending in a month, read "12 days a delivery;
+    its cadence asks for at most 7" beside "on cadence": the card says the days ahead
+    not planned yet count, and only where there are some."""
+    with CalendarStore.create(tmp_path / "plan.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Weekly", cadence_days=7).created[0]
+        for week in range(9):
+            store.add_post(
+                NewPost(f"Week {week}", channel, (message,), TODAY + timedelta(weeks=week))
+            )
+        for last, note_said in (
+            (TODAY + timedelta(weeks=8), False),
+            (TODAY + timedelta(weeks=12), True),
+        ):
+            target = tmp_path / f"{note_said}.pdf"
+            export(store, target, first=TODAY, last=last)
+            flat = " ".join(pdf_text(target).split())
+            assert "its cadence asks for at most 7" in flat
+            assert ("at most 7; days not planned yet count" in flat) is note_said
 
 
 def test_on_average_counts_the_deliveries_of_the_days_a_message_runs(
