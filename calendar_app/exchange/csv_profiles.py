@@ -1934,17 +1934,23 @@ def _alike_note(
     moved = titled or bool(rows_kept)
     for post in new:  # in the sheet's order
         day, at = cast(date, post.date), format_time(post.time)
-        if any(
-            (
+        alike = [
+            (other, when, title)
+            for other, when, title in brought.get(post.channel_id, [])
+            if (
                 moved
                 and title == post.title
                 and abs(other - day) <= near
                 and (other, when) != (day, at)
             )
             or (title != post.title and (other, when) == (day, at))
-            for other, when, title in brought.get(post.channel_id, [])
-        ):
-            found.append(f"'{shortened(post.title)}' on {spelled_day(day, weekday=False)}")
+        ]
+        if alike:  # the nearest (a weekly title's of the week before was as alike)
+            earlier = min(alike, key=lambda found: abs(found[0] - day))
+            # Both named, each by what tells it from the other (a time moved on its day
+            # named the two alike: the old one, which held any change made here, looked
+            # as much the one to delete).
+            found.append(f"'{shortened(post.title)}'{_at_on(day, at)} {_beside(post, *earlier)}")
     if not found:
         return None
     posts = "post looks" if len(found) == 1 else "posts look"
@@ -1953,9 +1959,22 @@ def _alike_note(
         f"{len(found)} new {posts} like a change of one an earlier import of a sheet"
         f" brought (the same title on another day or at another time, or another title at"
         f" the same day and time): {named}. A sheet without a uid column"
-        " cannot tell a row changed there from a new one: check them, and delete the old"
-        " post where a row moved."
+        " cannot tell a row changed there from a new one: check them, and where a row"
+        " moved, delete the old post once any change made to it here is taken over."
     )
+
+
+def _at_on(day: date, at: str | None) -> str:
+    return f"{f' at {at}' if at else ''} on {spelled_day(day, weekday=False)}"
+
+
+def _beside(post: Post, day: date, at: str | None, title: str) -> str:
+    """The earlier post a new one looks like a change of, told from it."""
+    if title != post.title:
+        return f"(beside '{shortened(title)}')"
+    if day == post.date:
+        return f"(beside the one {f'at {at}' if at else 'without a time'})"
+    return f"(beside the one{_at_on(day, at if at != format_time(post.time) else None)})"
 
 
 NO_STATUS_NOTE = (

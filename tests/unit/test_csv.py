@@ -3792,11 +3792,13 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     assert (
         "2 new posts look like a change of one an earlier import of a sheet brought (the"
         " same title on another day or at another time, or another title at the same day"
-        " and time): 'Meet our installers' on 10 December 2026 and 'Roof of the week in"
-        " Annecy' on 8 December 2026. A sheet without a uid column cannot tell a row"
-        " changed there from a new one: check them, and delete the old post where a row"
-        " moved."
+        " and time): 'Meet our installers' at 09:00 on 10 December 2026 (beside the one on"
+        " 7 December 2026) and 'Roof of the week in Annecy' at 09:00 on 8 December 2026"
+        " (beside 'Roof of the week'). A sheet without a uid column cannot tell a row"
+        " changed there from a new one: check them, and where a row moved, delete the old"
+        " post once any change made to it here is taken over."
     ) in second.notes
+
     # The same sheet again adds nothing, and says nothing more.
     third = import_csv(store, source, ImportOptions())
     assert third.added == []
@@ -3823,6 +3825,20 @@ def test_a_revised_sheet_without_uids_says_which_new_posts_look_like_changes(
     additions = import_csv(store, source, ImportOptions())
     assert len(additions.added) == 1
     assert not any("like a change of one" in note for note in additions.notes)
+    # A row moved to another time of its day: the two told apart by their times (both
+    # were "'Winter tips' on 23 December 2026", the old one holding any change made
+    # here), beside the nearest of its title's (not the week before's).
+    source.write_text(
+        "title,channel,date,time\nMeet our installers,LinkedIn,2026-12-10,09:00\n"
+        "Winter tips,LinkedIn,2026-12-23,18:30\n",
+        encoding="utf-8",
+    )
+    later = import_csv(store, source, ImportOptions())
+    assert len(later.added) == 1
+    assert any(
+        "'Winter tips' at 18:30 on 23 December 2026 (beside the one at 09:00)." in note
+        for note in later.notes
+    )
 
 
 def test_a_status_word_cadence_does_not_know_leaves_a_post_already_here_as_it_is(
