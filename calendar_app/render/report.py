@@ -588,7 +588,6 @@ _TABLE_NOTE = (
     " stretches up to today; Longest: the longest, from the day it began. Ahead: days after"
     " today overdue unless a post is planned."
 )
-_NOTE_LINES = 2
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
 
@@ -642,10 +641,10 @@ def _column_widths(
 
 
 def _table_note_height(style: PageStyle, width: float) -> float:
-    """The height of the note under the table: its text wrapped, at most two lines."""
+    """The height of the note under the table: its text wrapped, whole (cut at two
+    lines, its last words were not printed)."""
     metrics = QFontMetricsF(style.font(7.5))
-    bounds = metrics.boundingRect(QRectF(0, 0, width, 10_000), _NOTE_FLAGS, _TABLE_NOTE)
-    return min(bounds.height(), metrics.lineSpacing() * _NOTE_LINES)
+    return metrics.boundingRect(QRectF(0, 0, width, 10_000), _NOTE_FLAGS, _TABLE_NOTE).height()
 
 
 def _paint_table(

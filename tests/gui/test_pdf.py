@@ -20,7 +20,15 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QLocale, QRectF, QTextBoundaryFinder
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageSize,
+    QPainter,
+    QTextLayout,
+)
 
 from calendar_app.core.cadence import analyse, default_window
 from calendar_app.core.models import NewPost, PostStatus
@@ -28,6 +36,7 @@ from calendar_app.core.store import CalendarStore
 from calendar_app.exchange.formats import Cancelled, ExportOptions, no_progress
 from calendar_app.exchange.html import export_html
 from calendar_app.render import pdf
+from calendar_app.render import report as report_module
 from calendar_app.render.pdf import export_pdf, letters_without_a_font, render_images
 from calendar_app.render.report import (
     TITLE_HEIGHT,
@@ -526,6 +535,27 @@ def test_on_average_is_said_one_way_under_the_table_and_in_the_reading_notes(
     )
     assert flat.count(said) == 2
     assert "Longest: the longest, from the day it began." in flat
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_the_note_under_the_table_is_given_room_for_all_its_lines(
+    qapp: object, paper: QPageSize.PageSizeId
+) -> None:
+    """Its room was cut at two lines: a note of three lost its last words on paper
+    ("planned."), though a PDF's text still held them."""
+    landscape = QPageSize(paper).size(QPageSize.Unit.Point).transposed()
+    width = pdf._body((landscape.width(), landscape.height())).width()
+    style = PageStyle()
+    layout = QTextLayout(report_module._TABLE_NOTE, style.font(7.5))
+    layout.beginLayout()
+    lines = 0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines += 1
+    layout.endLayout()
+    assert lines >= 2
+    spacing = QFontMetricsF(style.font(7.5)).lineSpacing()
+    assert report_module._table_note_height(style, width) >= lines * spacing - 1
 
 
 @pytest.mark.parametrize("count", [2, 4])
