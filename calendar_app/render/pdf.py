@@ -10,8 +10,9 @@
 3. one page per month of the range, like the window's month view: weekday
    header in the calendar's first day of week, chips in channel colours with
    key-message dots, today marked, overdue badges; a day with more posts
-   than its cell holds ends in "+N more", and every post of such days is
-   listed in full on the pages after its month ("the busy days").
+   than its cell holds ends in "+N more", and every post of such days, and
+   of those where a title is cut short, is listed whole on the pages after
+   its month ("the days in full").
 
 It needs QtGui only, no widgets and no display: from the command line it
 makes its own :class:`QGuiApplication`, on the offscreen platform when there
@@ -238,7 +239,7 @@ def _paint_month(
             subtitle += f" from {day_text(lo, weekday=False)} to {day_text(hi, weekday=False)}"
     subtitle += f" · as of {long_day_text(report.as_of)}"
     if more:  # "+N more" on some days: their posts are listed after this page
-        subtitle += " · busy days in full on the next page" + ("s" if more > 1 else "")
+        subtitle += " · days cut short here in full on the next page" + ("s" if more > 1 else "")
     paint_page_title(
         painter,
         style,
@@ -297,14 +298,46 @@ def _one_line_rows(style: PageStyle, row_h: float) -> int:
 
 
 def busy_days(plan: _Plan, style: PageStyle, rect: QRectF, month: date) -> list[date]:
-    """The days of ``month`` too full for their cell on its page in ``rect`` ("+N more")."""
+    """The days of ``month`` too full for their cell on its page in ``rect`` ("+N more"),
+    or with a title too long for the cell even alone: their posts are listed whole after
+    it (such a title was nowhere whole in the report). A title cut where a day's posts
+    share its cell reads as in the window."""
     last_day = month_end(month)
     _, rows = _grid_weeks(plan, month)
     grid = _grid_rect(rect, legend_groups(style, rect.width(), plan, month)[1])
-    fits = _one_line_rows(style, _row_height(grid, rows))
+    row_h = _row_height(grid, rows)
+    fits = _one_line_rows(style, row_h)
+    chip_font = style.font(7.2)
+    alone = _chip_lines(chip_font, _chip_room(style, row_h), 1)
+    chip = QRectF(0, 0, grid.width() / 7 - 6, chip_height(chip_font))
     first, last = max(month, plan.report.first), min(last_day, plan.report.last)
     days = (first + timedelta(days=i) for i in range((last - first).days + 1))
-    return [day for day in days if len(plan.posts_by_day.get(day, ())) > fits]
+    return [
+        day
+        for day in days
+        if len(posts := plan.posts_by_day.get(day, ())) > fits
+        or (
+            alone > 1
+            and any(_title_layout(_chip(plan, p), chip, chip_font, alone).cut for p in posts)
+        )
+    ]
+
+
+def _chip_room(style: PageStyle, row_h: float) -> float:
+    """The height a day cell ``row_h`` high has for its chips, a gap under each."""
+    return row_h - 3 - _chip_top(style) + _CHIP_GAP
+
+
+def _chip_line_height(font: QFont) -> float:
+    """How far a chip's title's next line is under the one before."""
+    return QFontMetricsF(font).lineSpacing() + 0.5
+
+
+def _chip_lines(font: QFont, room: float, count: int) -> int:
+    """The most lines each of ``count`` chips of a day gets in ``room`` (1: the window's
+    one-line chips)."""
+    each = room / count - _CHIP_GAP - chip_height(font)
+    return max(1, int(each // _chip_line_height(font)) + 1) if each >= 0 else 1
 
 
 def _paint_grid(
@@ -321,7 +354,7 @@ def _paint_grid(
     number_font = style.font(9, QFont.Weight.DemiBold)
     chip_font = style.font(7.2)
     chip_h = chip_height(chip_font)
-    line_h = QFontMetricsF(chip_font).lineSpacing() + 0.5
+    line_h = _chip_line_height(chip_font)
     theme = ChipTheme.from_palette(style.palette())
     base = style.paper
     line = mix(base, style.ink, 0.14)
@@ -396,12 +429,17 @@ def _paint_grid(
             continue
         gap = _CHIP_GAP
         chip_top = cell.top() + _chip_top(style)
-        room = cell.bottom() - 3 - chip_top + gap
-        # Chips of up to four lines when every post of the day fits so (titles read
-        # in full more often on paper), else the window's one-line chips.
-        lines = next(
-            (n for n in (4, 3, 2) if len(posts) * (chip_h + (n - 1) * line_h + gap) <= room), 1
-        )
+        room = _chip_room(style, row_h)
+        # Chips of as many lines as the day's longest title takes, where each of its
+        # posts has room for so many (titles read whole more often on paper; at four at
+        # most, a lone long title stopped with room under it), else the window's
+        # one-line chips.
+        lines = _chip_lines(chip_font, room, len(posts))
+        if lines > 2:
+            width = QRectF(0, 0, cell.width() - 6, chip_h)
+            layouts = [_title_layout(_chip(plan, p), width, chip_font, lines) for p in posts]
+            if not any(layout.cut for layout in layouts):
+                lines = max(2, *(len(layout.lines) for layout in layouts))
         height = chip_h + (lines - 1) * line_h
         capacity = (
             max(0, int(room // (height + gap))) if lines > 1 else _one_line_rows(style, row_h)
@@ -569,7 +607,7 @@ def busy_columns(
 
 
 def _busy_title(month: date) -> str:
-    return f"{month_name(month)} {month.year}: the busy days"
+    return f"{month_name(month)} {month.year}: the days in full"
 
 
 def _paint_busy_days(
@@ -589,7 +627,7 @@ def _paint_busy_days(
         rect,
         f"{isolated(plan.report.name)} · the plan",
         _busy_title(month),
-        f"Every post of {days_text} too full for the month's page"
+        f"Every post, whole, of {days_text} the month's page has too little room for"
         f" · as of {long_day_text(plan.report.as_of)}",
     )
     body = _under_title(rect, 14)
@@ -608,7 +646,9 @@ def _paint_busy_days(
                 label = day_text(line.day)
                 heading = QRectF(x, y, layout.column_w, 14)
                 shown = _legend_text(painter, heading, label, layout.heading_font, style.ink)
-                more = f"{count} posts" + (" (continued)" if line.continued else "")
+                more = f"{count} post{'s' if count != 1 else ''}" + (
+                    " (continued)" if line.continued else ""
+                )
                 after = heading.adjusted(shown + 6, 0, 0, 0)
                 _legend_text(painter, after, more, layout.detail_font, style.muted)
                 painter.setPen(QPen(mix(style.paper, style.ink, 0.14), 0.6))
@@ -651,16 +691,26 @@ def _paint_busy_post(
     )
 
 
-def _paint_post(
-    painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont, lines: int
-) -> None:
-    """The window's chip; with ``lines`` over 1, its title wraps onto as many lines."""
-    if lines < 2:
-        paint_chip(painter, rect, chip, theme, font)
-        return
-    # The chip without its text paints the stripe, fill, outline, dots and
-    # tick exactly as the window does; the text goes on top, in two lines.
-    paint_chip(painter, rect, replace(chip, title="", at=None), theme, font)
+@dataclass(frozen=True)
+class _TitleLayout:
+    """Where a chip of several lines puts its time and title."""
+
+    left: float
+    """Where its lines after the first start."""
+    x: float
+    """Where its first line starts, after the time."""
+    right: float
+    """Where its first line ends, before the dots."""
+    baseline: float
+    """The first line's."""
+    text_font: QFont
+    lines: list[str]
+    """The lines shown, the last cut short with "…" where the title goes on."""
+    cut: bool
+
+
+def _title_layout(chip: Chip, rect: QRectF, font: QFont, lines: int) -> _TitleLayout:
+    """How ``chip``'s title wraps in ``rect`` on at most ``lines`` lines."""
     metrics = QFontMetricsF(font)
     line_height = min(rect.height(), metrics.height() + 5)
     dot = max(4.0, min(7.0, line_height * 0.36))
@@ -678,41 +728,60 @@ def _paint_post(
     text_font.setStrikeOut(chip.status == PostStatus.CANCELLED)
     text_font.setItalic(chip.status == PostStatus.IDEA and slanted(text_font, chip.title))
     text_metrics = QFontMetricsF(text_font)
-    fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(chip.status, 0.0)
-    ink = mix(theme.text, theme.base, fade)
-    dim = mix(theme.dim_text, theme.base, fade)
     baseline = rect.top() + line_height / 2 + (metrics.ascent() - metrics.descent()) / 2
     x = left
-    painter.save()
     if chip.at is not None:
-        time_font = QFont(text_font)
-        time_font.setBold(True)
-        label = time_text(chip.at)
-        painter.setFont(time_font)
-        painter.setPen(dim)
-        painter.drawText(QPointF(x, baseline), label)
-        x += QFontMetricsF(time_font).horizontalAdvance(label) + 4
+        x += QFontMetricsF(_time_font(text_font)).horizontalAdvance(time_text(chip.at)) + 4
     # The next lines run under the dots too: they sit on the first line only.
     width = rect.right() - 4 - left
     first, rest = _wrap(chip.title, text_metrics, right - x, width)
-    painter.setFont(text_font)
-    painter.setPen(ink)
-    # Every line of a title runs the way the whole title does (a Hebrew title with a
-    # Latin word, a Latin one with Hebrew words), right-to-left ones from the right.
-    rtl = reads_right_to_left(chip.title)
-
-    def line_text(text: str, start: float, end: float, y: float) -> None:
-        shown = f"{RTL_ISOLATE if rtl else LTR_ISOLATE}{text}{POP_ISOLATE}"
-        at = end - text_metrics.horizontalAdvance(shown) if rtl else start
-        painter.drawText(QPointF(max(at, start), y), shown)
-
-    line_text(first, x, right, baseline)
+    shown = [first]
+    cut = False
     for line in range(1, lines):
         if not rest:
             break
         text, rest = _wrap(rest, text_metrics, width) if line < lines - 1 else (rest, "")
-        text = text_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        line_text(text, left, left + width, baseline + line * metrics.lineSpacing())
+        shown.append(text_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        cut = shown[-1] != text
+    return _TitleLayout(left, x, right, baseline, text_font, shown, cut)
+
+
+def _time_font(text_font: QFont) -> QFont:
+    bold = QFont(text_font)
+    bold.setBold(True)
+    return bold
+
+
+def _paint_post(
+    painter: QPainter, rect: QRectF, chip: Chip, theme: ChipTheme, font: QFont, lines: int
+) -> None:
+    """The window's chip; with ``lines`` over 1, its title wraps onto as many lines."""
+    if lines < 2:
+        paint_chip(painter, rect, chip, theme, font)
+        return
+    # The chip without its text paints the stripe, fill, outline, dots and
+    # tick exactly as the window does; the text goes on top, in two lines.
+    paint_chip(painter, rect, replace(chip, title="", at=None), theme, font)
+    layout = _title_layout(chip, rect, font, lines)
+    text_metrics = QFontMetricsF(layout.text_font)
+    fade = {PostStatus.CANCELLED: 0.5, PostStatus.IDEA: 0.3}.get(chip.status, 0.0)
+    baseline = layout.baseline
+    painter.save()
+    if chip.at is not None:
+        painter.setFont(_time_font(layout.text_font))
+        painter.setPen(mix(theme.dim_text, theme.base, fade))
+        painter.drawText(QPointF(layout.left, baseline), time_text(chip.at))
+    painter.setFont(layout.text_font)
+    painter.setPen(mix(theme.text, theme.base, fade))
+    # Every line of a title runs the way the whole title does (a Hebrew title with a
+    # Latin word, a Latin one with Hebrew words), right-to-left ones from the right.
+    rtl = reads_right_to_left(chip.title)
+    spacing = QFontMetricsF(font).lineSpacing()
+    for line, text in enumerate(layout.lines):
+        start, end = (layout.x, layout.right) if line == 0 else (layout.left, rect.right() - 4)
+        shown = f"{RTL_ISOLATE if rtl else LTR_ISOLATE}{text}{POP_ISOLATE}"
+        at = end - text_metrics.horizontalAdvance(shown) if rtl else start
+        painter.drawText(QPointF(max(at, start), baseline + line * spacing), shown)
     painter.restore()
 
 

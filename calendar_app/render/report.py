@@ -584,9 +584,9 @@ _COLUMN_GAP = 12.0
 _TABLE_NOTE = (
     "Status: today's. Deliveries: days in the period with a post carrying the message, on any"
     " channel, those planned included. On average: the days the message ran in the period,"
-    " those ahead not planned yet too, divided by its deliveries in them. Gaps so far: overdue"
-    " stretches up to today; Longest: the longest, from the day it began. Ahead: days after"
-    " today overdue unless a post is planned."
+    " divided by its deliveries in them. Gaps so far: overdue stretches up to today; Longest:"
+    " the longest, from the day it began. Ahead: days after today overdue unless a post is"
+    " planned."
 )
 _NOTE_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 
@@ -877,7 +877,7 @@ def reading_notes(as_of: date) -> list[tuple[str, str]]:
         (
             "On average",
             "one delivery every so many days: the days the message ran in the period,"
-            " those ahead not planned yet too, divided by its deliveries in them.",
+            " divided by its deliveries in them.",
         ),
     ]
 

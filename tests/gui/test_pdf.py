@@ -529,10 +529,7 @@ def test_on_average_is_said_one_way_under_the_table_and_in_the_reading_notes(
         export(store, target)
     flat = " ".join(pdf_text(target).split())
     assert "days between deliveries" not in flat
-    said = (
-        "the days the message ran in the period, those ahead not planned yet too, divided by"
-        " its deliveries in them."
-    )
+    said = "the days the message ran in the period, divided by its deliveries in them."
     assert flat.count(said) == 2
     assert "Longest: the longest, from the day it began." in flat
 
@@ -860,16 +857,18 @@ def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
         names = [name for name, _ in render_images(store, ExportOptions(today=TODAY), dpi=20)]
         export(store, tmp_path / "busy.pdf")
     december = names.index("December 2026")
-    assert names[december + 1] == "December 2026: the busy days"
-    assert names.count("December 2026: the busy days") == 1
-    assert not any("November" in name and "busy" in name for name in names)  # no busy day there
+    assert names[december + 1] == "December 2026: the days in full"
+    assert names.count("December 2026: the days in full") == 1
+    assert not any("November" in name and "in full" in name for name in names)  # none there
     month = " ".join(pdf_text(tmp_path / "busy.pdf", page=december + 1).split())
-    assert "as of Wednesday 18 November 2026 · busy days in full on the next page" in month
+    assert (
+        "as of Wednesday 18 November 2026 · days cut short here in full on the next page" in month
+    )
     assert "next pages" not in month
     assert re.search(r"\+\d+ more", month)  # the grid still ends the day with "+N more"
     listed = " ".join(pdf_text(tmp_path / "busy.pdf", page=december + 2).split())
-    assert "December 2026: the busy days" in listed
-    assert "Every post of the day too full for the month's page" in listed
+    assert "December 2026: the days in full" in listed
+    assert "Every post, whole, of the day the month's page has too little room for" in listed
     assert f"{len(every)} posts" in listed
     # Every post of the day, in full, in the day's order: the hidden ones too.
     places = [listed.index(title) for title in every]
@@ -878,6 +877,39 @@ def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
     assert "LinkedIn · Solar pays for itself · cancelled" in listed
     assert "all day" in listed
     assert f"Page {december + 2} of {len(names)}" in listed
+
+
+def test_a_title_too_long_for_its_cell_even_alone_is_listed_whole_after_its_month(
+    tmp_path: Path, qapp: object
+) -> None:
+    """A post alone on its day, its title of 200 letters cut after four lines with room
+    under it, was nowhere whole in the report. Its chip takes the cell's room, and its
+    day is listed after the month; titles cut where a day's posts share the cell are
+    not (each fits alone), nor a title the chip shows whole."""
+    long = (
+        "Why our cooperative's members, not a distant fund, own every panel on every roof"
+        " in Delfshaven, and what that means for the price you pay per kilowatt-hour over"
+        " the next twenty-five years of the contract"
+    )
+    shared = "What a kilowatt-hour from your roof really costs, and what it will cost next"
+    with CalendarStore.create(tmp_path / "long.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Newsletter").created[0]
+        store.add_post(NewPost(long, channel, (), date(2026, 12, 9), time(9, 0)))
+        for hour in (9, 12, 18):
+            store.add_post(NewPost(shared, channel, (), date(2026, 12, 16), time(hour, 0)))
+        store.add_post(NewPost("Short and whole", channel, (), date(2026, 12, 22)))
+        options = ExportOptions(today=TODAY, first=date(2026, 12, 1), last=date(2026, 12, 31))
+        names = [name for name, _ in render_images(store, options, dpi=20)]
+        export(store, tmp_path / "long.pdf", first=options.first, last=options.last)
+    assert names[-2:] == ["December 2026", "December 2026: the days in full"]
+    listed = " ".join(pdf_text(tmp_path / "long.pdf", page=len(names)).split())
+    assert long in listed
+    assert "Wed 9 Dec 1 post " in listed
+    assert "16 Dec" not in listed
+    assert "22 Dec" not in listed
+    month = " ".join(pdf_text(tmp_path / "long.pdf", page=len(names) - 1).split())
+    assert "days cut short here in full on the next page" in month
+    assert "Short and whole" in month
 
 
 def test_a_busy_days_title_without_spaces_is_listed_whole(
@@ -931,7 +963,7 @@ def test_busy_days_flow_over_columns_and_pages(
     first = names.index("December 2026")
     pages = (len(columns) + 1) // 2
     assert pages >= 2
-    assert names[first + 1 : first + 1 + pages] == ["December 2026: the busy days"] * pages
+    assert names[first + 1 : first + 1 + pages] == ["December 2026: the days in full"] * pages
     assert names[first + 1 + pages] == "January 2027"
     posts = [line.post for column in columns for line in column if line.post is not None]
     assert posts == [post for day in busy for post in plan.posts_by_day[day]]
@@ -946,7 +978,7 @@ def test_busy_days_flow_over_columns_and_pages(
     text = " ".join(pdf_text(tmp_path / "busy.pdf").split())
     assert text.count("(continued)") == len(continued)
     month = " ".join(pdf_text(tmp_path / "busy.pdf", page=first + 1).split())
-    assert "busy days in full on the next pages" in month
+    assert "days cut short here in full on the next pages" in month
 
 
 def test_a_short_period_shows_only_its_weeks_with_room_for_their_posts(
@@ -1504,7 +1536,13 @@ def test_a_report_made_in_the_united_states_is_on_letter_paper(
         store.close()
     assert set(re.findall(rb"/MediaBox \[([^\]]*)\]", a4)) == {b"0 0 842.000000 595.000000"}
     assert set(re.findall(rb"/MediaBox \[([^\]]*)\]", letter)) == {b"0 0 792.000000 612.000000"}
-    assert page_count(letter) == page_count(a4)
+
+    def pages_but_days_in_full(data: bytes, name: str) -> int:
+        """(The narrower paper may cut a title more, its day listed in full after.)"""
+        (tmp_path / name).write_bytes(data)
+        return page_count(data) - pdf_text(tmp_path / name).count("the days in full · made")
+
+    assert pages_but_days_in_full(letter, "l.pdf") == pages_but_days_in_full(a4, "a.pdf")
 
 
 def test_the_command_line_s_report_keeps_a_locale_named_that_the_system_lacks(
