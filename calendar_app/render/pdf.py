@@ -42,7 +42,6 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
-    QTextBoundaryFinder,
 )
 from PySide6.QtGui import (
     QColor,
@@ -121,6 +120,7 @@ from .report import (
     paint_message_cards,
     paint_overview,
     paint_page_title,
+    wrap_line,
 )
 
 __all__ = ["ensure_gui_application", "export_pdf", "render_images", "render_pages"]
@@ -734,13 +734,13 @@ def _title_layout(chip: Chip, rect: QRectF, font: QFont, lines: int) -> _TitleLa
         x += QFontMetricsF(_time_font(text_font)).horizontalAdvance(time_text(chip.at)) + 4
     # The next lines run under the dots too: they sit on the first line only.
     width = rect.right() - 4 - left
-    first, rest = _wrap(chip.title, text_metrics, right - x, width)
+    first, rest = wrap_line(chip.title, text_metrics, right - x, width)
     shown = [first]
     cut = False
     for line in range(1, lines):
         if not rest:
             break
-        text, rest = _wrap(rest, text_metrics, width) if line < lines - 1 else (rest, "")
+        text, rest = wrap_line(rest, text_metrics, width) if line < lines - 1 else (rest, "")
         shown.append(text_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
         cut = shown[-1] != text
     return _TitleLayout(left, x, right, baseline, text_font, shown, cut)
@@ -783,53 +783,6 @@ def _paint_post(
         at = end - text_metrics.horizontalAdvance(shown) if rtl else start
         painter.drawText(QPointF(max(at, start), baseline + line * spacing), shown)
     painter.restore()
-
-
-def _wrap(
-    text: str, metrics: QFontMetricsF, width: float, next_width: float | None = None
-) -> tuple[str, str]:
-    """What of ``text`` fits on a line ``width`` wide, and the rest.
-
-    Lines break where the script allows (between words, between the characters of
-    Japanese or Chinese, after a hyphen: Unicode's line breaking); a word too long for
-    a line of its own ("Donaudampfschifffahrt") is broken inside. Given the width of
-    the lines after (``next_width``), a first word that fits there goes there whole
-    (the first line of a chip, beside its time and dots, cut "Serv|icetechniker").
-    """
-    if metrics.horizontalAdvance(text) <= width:
-        return text, ""
-    # Qt counts in UTF-16 units; Python, in characters (an emoji is two units, one char).
-    index_of = {0: 0}
-    units = 0
-    for index, char in enumerate(text, 1):
-        units += 2 if ord(char) > 0xFFFF else 1
-        index_of[units] = index
-
-    def last_fitting(kind: QTextBoundaryFinder.BoundaryType) -> int:
-        """The last boundary of ``kind`` up to which the text fits (0: none)."""
-        finder = QTextBoundaryFinder(kind, text)
-        cut = 0
-        while (found := finder.toNextBoundary()) != -1:
-            end = index_of.get(found, 0)
-            if metrics.horizontalAdvance(text[:end].rstrip()) > width:
-                break
-            cut = end
-        return cut
-
-    cut = last_fitting(QTextBoundaryFinder.BoundaryType.Line)
-    if cut == 0 and next_width is not None:
-        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
-        word = text[: index_of.get(finder.toNextBoundary(), len(text))].rstrip()
-        if metrics.horizontalAdvance(word) <= next_width:
-            return "", text
-    if cut == 0:
-        # Not even the first word fits: break inside it, between the characters a reader
-        # sees (a letter stays with its accent or vowel sign), one at the least.
-        cut = last_fitting(QTextBoundaryFinder.BoundaryType.Grapheme)
-        if cut == 0:
-            finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
-            cut = index_of.get(finder.toNextBoundary(), len(text))
-    return text[:cut].rstrip(), text[cut:].lstrip()
 
 
 def _chip(plan: _Plan, post: Post) -> Chip:

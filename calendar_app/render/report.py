@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTextBoundaryFinder
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -47,7 +47,15 @@ from ..core.cadence import (
     leaves_out,
     lump_unlisted,
 )
-from ..core.models import Channel, KeyMessage, WeekStart, every_days, isolated, name_order
+from ..core.models import (
+    Channel,
+    KeyMessage,
+    WeekStart,
+    every_days,
+    isolated,
+    name_order,
+    one_line,
+)
 from ..core.store import CalendarStore
 from ..exchange.html import (
     RUNNING,
@@ -309,6 +317,53 @@ def _text(
     painter.setPen(color)
     painter.drawText(rect, int(flags), text)
     return metrics.horizontalAdvance(text)
+
+
+def wrap_line(
+    text: str, metrics: QFontMetricsF, width: float, next_width: float | None = None
+) -> tuple[str, str]:
+    """What of ``text`` fits on a line ``width`` wide, and the rest.
+
+    Lines break where the script allows (between words, between the characters of
+    Japanese or Chinese, after a hyphen: Unicode's line breaking); a word too long for
+    a line of its own ("Donaudampfschifffahrt") is broken inside. Given the width of
+    the lines after (``next_width``), a first word that fits there goes there whole
+    (the first line of a chip, beside its time and dots, cut "Serv|icetechniker").
+    """
+    if metrics.horizontalAdvance(text) <= width:
+        return text, ""
+    # Qt counts in UTF-16 units; Python, in characters (an emoji is two units, one char).
+    index_of = {0: 0}
+    units = 0
+    for index, char in enumerate(text, 1):
+        units += 2 if ord(char) > 0xFFFF else 1
+        index_of[units] = index
+
+    def last_fitting(kind: QTextBoundaryFinder.BoundaryType) -> int:
+        """The last boundary of ``kind`` up to which the text fits (0: none)."""
+        finder = QTextBoundaryFinder(kind, text)
+        cut = 0
+        while (found := finder.toNextBoundary()) != -1:
+            end = index_of.get(found, 0)
+            if metrics.horizontalAdvance(text[:end].rstrip()) > width:
+                break
+            cut = end
+        return cut
+
+    cut = last_fitting(QTextBoundaryFinder.BoundaryType.Line)
+    if cut == 0 and next_width is not None:
+        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+        word = text[: index_of.get(finder.toNextBoundary(), len(text))].rstrip()
+        if metrics.horizontalAdvance(word) <= next_width:
+            return "", text
+    if cut == 0:
+        # Not even the first word fits: break inside it, between the characters a reader
+        # sees (a letter stays with its accent or vowel sign), one at the least.
+        cut = last_fitting(QTextBoundaryFinder.BoundaryType.Grapheme)
+        if cut == 0:
+            finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
+            cut = index_of.get(finder.toNextBoundary(), len(text))
+    return text[:cut].rstrip(), text[cut:].lstrip()
 
 
 def _plural(n: int, word: str) -> str:
@@ -970,16 +1025,17 @@ def _paint_card(
         style.font(9),
         style.muted,
     )
-    statement = item.message.statement.strip()
+    statement = one_line(item.message.statement)
     y = inner.top() + 19
-    if statement:
-        _text(
-            painter,
-            QRectF(inner.left(), y, inner.width(), 12),
-            statement,
-            style.font(8.5),
-            style.muted,
-        )
+    if statement:  # on two lines (one cut a statement of two sentences in its first)
+        font = style.font(8.5)
+        metrics = QFontMetricsF(font)
+        first, rest = wrap_line(statement, metrics, inner.width())
+        for line, text in enumerate((first, rest)):
+            if text:
+                spacing = metrics.lineSpacing()
+                line_rect = QRectF(inner.left(), y - 1 + line * spacing, inner.width(), spacing)
+                _text(painter, line_rect, text, font, style.muted)
     y += 24
 
     strip_h = 40.0

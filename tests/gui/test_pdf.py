@@ -879,6 +879,28 @@ def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
     assert f"Page {december + 2} of {len(names)}" in listed
 
 
+def test_a_message_s_statement_of_two_sentences_is_whole_on_its_card(
+    tmp_path: Path, qapp: object
+) -> None:
+    """It was cut to its first line ("…the people on your roof are the peo…"), and the
+    card is the one place the report states the message; a longer one ends in "…"."""
+    statement = (
+        "Our own crews, trained in our workshop in Utrecht, install every system within"
+        " three weeks of the survey. We never subcontract an installation, so the people on"
+        " your roof are the people who answer your call afterwards."
+    )
+    with CalendarStore.create(tmp_path / "said.cadence", timezone="Europe/Paris") as store:
+        store.add_key_message("Local experts", cadence_days=14, statement=statement)
+        wordy = " ".join(f"Sentence {n} of a statement of many." for n in range(1, 21))
+        store.add_key_message("Wordy", cadence_days=14, statement=wordy)
+        export(store, tmp_path / "said.pdf")
+    cards = " ".join(pdf_text(tmp_path / "said.pdf", page=2).split())
+    assert statement in cards
+    assert "Sentence 1 of" in cards  # the wordy one's, cut short
+    assert "Sentence 20 of" not in cards
+    assert "..." in cards  # (an ellipsis, as a reader searching finds it)
+
+
 def test_a_title_too_long_for_its_cell_even_alone_is_listed_whole_after_its_month(
     tmp_path: Path, qapp: object
 ) -> None:
@@ -1188,7 +1210,7 @@ def test_chip_titles_wrap_where_the_script_allows_and_lose_nothing(
     lines = []
     rest = text
     while rest:
-        line, rest = pdf._wrap(rest, metrics, width)
+        line, rest = report_module.wrap_line(rest, metrics, width)
         assert line
         lines.append(line)
         # Too wide only when one character a reader sees (a letter and its marks) is.
@@ -1216,7 +1238,7 @@ def test_a_word_broken_inside_keeps_each_letter_with_its_marks(qapp: object, wid
     metrics = QFontMetricsF(PageStyle().font(8))
     rest = "नमस्ते" * 6 + "e\u0301" * 20
     while rest:
-        line, rest = pdf._wrap(rest, metrics, width)
+        line, rest = report_module.wrap_line(rest, metrics, width)
         assert line
         assert not rest or unicodedata.category(rest[0])[0] != "M"
 
@@ -1230,10 +1252,10 @@ def test_a_chip_s_first_word_too_long_beside_its_time_goes_whole_to_the_next_lin
     word = title.split()[0]
     narrow = metrics.horizontalAdvance(word) * 0.5
     wide = metrics.horizontalAdvance(word) * 1.5
-    assert pdf._wrap(title, metrics, narrow, wide) == ("", title)
-    assert pdf._wrap(title, metrics, wide, wide)[0].startswith(word)  # room: it stays
+    assert report_module.wrap_line(title, metrics, narrow, wide) == ("", title)
+    assert report_module.wrap_line(title, metrics, wide, wide)[0].startswith(word)  # room: it stays
     # A word too long for any line is still broken inside, on the first.
-    assert pdf._wrap(title, metrics, narrow, narrow * 1.2)[0] not in ("", title)
+    assert report_module.wrap_line(title, metrics, narrow, narrow * 1.2)[0] not in ("", title)
 
 
 def test_a_busy_days_post_carrying_many_messages_fits_its_column(
