@@ -550,32 +550,34 @@ _CSS = """
   --warn: #8a5a05; --warn-soft: #fbefd5; --neutral-soft: #eceef1;
 }
 * { box-sizing: border-box; }
+/* Letters in rem: the reader's own text size (a browser's "larger text") makes them grow;
+   in px it changed nothing. The strip's bars keep their size, their numbers with them. */
 html { background: var(--page); }
 body {
   margin: 0 auto; max-width: 1240px; padding: 28px 32px 48px;
-  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
+  font: 0.875rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
     "DejaVu Sans", Arial, sans-serif;
   color: var(--ink);
 }
 h1, h2, h3 { font-weight: 650; letter-spacing: -0.01em; margin: 0; }
-h1 { font-size: 30px; line-height: 1.15; overflow-wrap: anywhere; }
-h2 { font-size: 20px; margin-bottom: 12px; }
-h3 { font-size: 15px; }
+h1 { font-size: 1.875rem; line-height: 1.15; overflow-wrap: anywhere; }
+h2 { font-size: 1.25rem; margin-bottom: 12px; }
+h3 { font-size: 0.9375rem; }
 .card {
   background: var(--paper); border: 1px solid var(--line); border-radius: 12px;
   padding: 20px 22px; margin: 0 0 22px;
 }
 .masthead { display: flex; flex-wrap: wrap; gap: 12px 32px; align-items: flex-end;
   justify-content: space-between; margin-bottom: 22px; }
-.eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 11.5px;
+.eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.7188rem;
   color: var(--muted); font-weight: 600; margin: 0 0 6px; }
 .meta { color: var(--muted); margin: 6px 0 0; }
-.lead { font-size: 16px; margin: 0 0 18px; max-width: 60em; overflow-wrap: anywhere; }
+.lead { font-size: 1rem; margin: 0 0 18px; max-width: 60em; overflow-wrap: anywhere; }
 nav { display: flex; flex-wrap: wrap; gap: 6px; }
-nav a { color: var(--ink); text-decoration: none; font-size: 13px; padding: 4px 10px;
+nav a { color: var(--ink); text-decoration: none; font-size: 0.8125rem; padding: 4px 10px;
   border: 1px solid var(--line); border-radius: 999px; background: var(--paper); }
 nav a:hover { border-color: var(--faint); }
-.pill { display: inline-block; white-space: nowrap; font-size: 12px; font-weight: 650;
+.pill { display: inline-block; white-space: nowrap; font-size: 0.75rem; font-weight: 650;
   padding: 1px 9px; border-radius: 999px; border: 1px solid transparent; }
 .pill.ok { color: var(--ok); background: var(--ok-soft); }
 .pill.unplanned { color: var(--warn); background: var(--warn-soft); border-color: #e2b860; }
@@ -589,20 +591,20 @@ nav a:hover { border-color: var(--faint); }
 /* Key messages: one row each, a strip across the range. */
 .axis, .msg { display: grid; grid-template-columns: minmax(260px, 38%) 1fr; gap: 0 22px; }
 .axis { align-items: end; margin-bottom: 4px; }
-.axis .track { position: relative; height: 18px; font-size: 11.5px; color: var(--muted); }
+.axis .track { position: relative; height: 1.6em; font-size: 0.7188rem; color: var(--muted); }
 .axis .track span { position: absolute; top: 0; padding-left: 4px; white-space: nowrap;
   border-left: 1px solid var(--line); font-weight: 600; }
 .msg { border-top: 1px solid var(--line); padding: 14px 0; align-items: center; }
 .msg-head { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
 .msg-head h3 { flex: 1 1 0; min-width: 8em; overflow-wrap: anywhere; }
 .msg-head .swatch, .msg-head .pill { flex: none; }
-.statement { color: var(--muted); font-size: 13px; margin: 4px 0 8px 19px;
+.statement { color: var(--muted); font-size: 0.8125rem; margin: 4px 0 8px 19px;
   overflow-wrap: anywhere; }
-.facts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 0 0 0 19px; font-size: 12.5px; }
+.facts { display: flex; flex-wrap: wrap; gap: 2px 16px; margin: 0 0 0 19px; font-size: 0.7812rem; }
 .facts div { display: flex; gap: 5px; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; font-weight: 600; }
-.by-channel { margin: 6px 0 0 19px; font-size: 12px; color: var(--muted);
+.by-channel { margin: 6px 0 0 19px; font-size: 0.75rem; color: var(--muted);
   display: flex; flex-wrap: wrap; gap: 2px 12px; }
 .strip { position: relative; height: 38px; border-radius: 6px; background: #fafbfc;
   border: 1px solid var(--line); overflow: hidden; }
@@ -627,7 +629,7 @@ nav a:hover { border-color: var(--faint); }
 .strip .mark.many { top: 8px; }
 .strip .today { position: absolute; top: 0; bottom: 0; width: 2px; margin-left: -1px;
   background: var(--today); }
-.strip-key { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 12px;
+.strip-key { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 0.75rem;
   color: var(--muted); margin-top: 12px; }
 .strip-key span { display: inline-flex; align-items: center; gap: 6px; }
 .key-gap { display: inline-block; width: 24px; height: 10px; border-radius: 5px;
@@ -641,11 +643,11 @@ nav a:hover { border-color: var(--faint); }
 /* Legend */
 .legend { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
   gap: 12px 28px; }
-.legend h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.07em;
+.legend h3 { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.07em;
   color: var(--muted); margin-bottom: 6px; }
 .legend ul { list-style: none; margin: 0; padding: 0; }
-.legend li { display: flex; align-items: center; gap: 8px; padding: 2px 0; font-size: 13px; }
-.legend .sub { color: var(--faint); font-size: 12px; }
+.legend li { display: flex; align-items: center; gap: 8px; padding: 2px 0; font-size: 0.8125rem; }
+.legend .sub { color: var(--faint); font-size: 0.75rem; }
 /* A name without spaces breaks where it must: it ran out of its card, its dot left on
    another line. */
 .legend li bdi, .by-channel bdi { min-width: 0; overflow-wrap: anywhere; }
@@ -653,10 +655,10 @@ nav a:hover { border-color: var(--faint); }
 
 /* Month grids */
 .month h2 { display: flex; align-items: baseline; gap: 10px; }
-.month h2 .count { font-size: 13px; font-weight: 500; color: var(--muted); }
+.month h2 .count { font-size: 0.8125rem; font-weight: 500; color: var(--muted); }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .grid th abbr { text-decoration: none; border: none; }
-.grid th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: left;
+.grid th { font-size: 0.75rem; font-weight: 600; color: var(--muted); text-align: left;
   padding: 4px 6px 6px; }
 .grid td { border: 1px solid var(--line); vertical-align: top; height: 104px;
   padding: 4px 4px 6px; }
@@ -666,16 +668,16 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .grid td.overdue-day { background: #fdf3f2; }
 .day-top { display: flex; align-items: center; justify-content: space-between;
   min-height: 22px; margin-bottom: 3px; }
-.num { font-size: 12.5px; font-weight: 600; padding: 1px 6px; border-radius: 999px;
+.num { font-size: 0.7812rem; font-weight: 600; padding: 1px 6px; border-radius: 999px;
   color: var(--ink); }
 .today .num { background: var(--today); color: #fff; }
-.badge { font-size: 10.5px; font-weight: 700; color: #fff; background: var(--overdue);
-  border-radius: 999px; padding: 0 6px; line-height: 16px; }
+.badge { font-size: 0.6562rem; font-weight: 700; color: #fff; background: var(--overdue);
+  border-radius: 999px; padding: 0 6px; line-height: 1.5; }
 ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column;
   gap: 3px; }
 /* Words break between them, and within one only where it is wider than the chip; a time
    never (on a phone "07:00 Newsletter" read "07:0 / 0 Ne / wsl…"). */
-.chip { font-size: 11.5px; line-height: 1.3; padding: 2px 5px 2px 6px; border-radius: 4px;
+.chip { font-size: 0.7188rem; line-height: 1.3; padding: 2px 5px 2px 6px; border-radius: 4px;
   border-left: 3px solid var(--faint); overflow-wrap: break-word; display: flex; gap: 4px;
   align-items: flex-start; }
 .chip .text { flex: 1 1 auto; min-width: 0; display: -webkit-box; -webkit-box-orient: vertical;
@@ -685,28 +687,28 @@ ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-directio
 .agenda time { margin-right: 3px; }
 .chip .dots { display: inline-flex; gap: 2px; flex: none; padding-top: 3px; }
 .chip .dots .dot { width: 7px; height: 7px; box-shadow: 0 0 0 1px #fff; }
-.chip .more-dots { font-size: 10px; line-height: 7px; color: #6b7280; }
+.chip .more-dots { font-size: 0.625rem; line-height: 7px; color: #6b7280; }
 .chip.draft, .chip.idea { border-style: dashed; border-width: 1px 1px 1px 3px; }
 .chip.idea { font-style: italic; opacity: 0.75; }
 .chip.passed { opacity: 0.5; }
 .chip.cancelled { text-decoration: line-through; opacity: 0.55; }
 .tick { color: var(--ok); font-weight: 700; }
-.more { font-size: 11.5px; font-weight: 600; color: var(--muted); padding-left: 6px; }
+.more { font-size: 0.7188rem; font-weight: 600; color: var(--muted); padding-left: 6px; }
 .more a { color: inherit; }
 
 /* Agenda */
-table.agenda { width: 100%; border-collapse: collapse; font-size: 13px; }
-.agenda th { text-align: left; font-size: 12px; color: var(--muted); font-weight: 600;
+table.agenda { width: 100%; border-collapse: collapse; font-size: 0.8125rem; }
+.agenda th { text-align: left; font-size: 0.75rem; color: var(--muted); font-weight: 600;
   border-bottom: 1px solid var(--line); padding: 6px 8px; }
 .agenda td { padding: 7px 8px; vertical-align: top; border-bottom: 1px solid var(--line);
   overflow-wrap: anywhere; }
-.agenda tr.day th { font-size: 13px; color: var(--ink); background: #f6f7f9;
+.agenda tr.day th { font-size: 0.8125rem; color: var(--ink); background: #f6f7f9;
   padding: 7px 8px; border-bottom: 1px solid var(--line); border-top: 1px solid var(--line); }
 .agenda tr.day.today th { color: var(--today); }
 .agenda .title { font-weight: 600; }
 .agenda .body { color: var(--muted); white-space: pre-line; margin-top: 2px;
-  font-size: 12.5px; }
-.agenda .link { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+  font-size: 0.7812rem; }
+.agenda .link { color: var(--muted); font-size: 0.75rem; overflow-wrap: anywhere; }
 /* Channels and campaigns break between their words (a phone's narrow column read
    "Instagra / m"); key messages have room for a word, and one longer still wraps. */
 .agenda td.who, .agenda td.campaign { overflow-wrap: break-word; }
@@ -718,14 +720,16 @@ table.agenda { width: 100%; border-collapse: collapse; font-size: 13px; }
 .agenda col.c-msgs { width: 230px; } .agenda col.c-campaign { width: 150px; }
 .agenda col.c-status { width: 92px; }
 .empty { color: var(--muted); font-style: italic; }
-footer { color: var(--faint); font-size: 12px; text-align: center; margin-top: 28px; }
+footer { color: var(--faint); font-size: 0.75rem; text-align: center; margin-top: 28px; }
 
 @media screen and (max-width: 820px) {
   body { padding: 16px 12px; }
-  .axis { display: none; }
-  .msg { grid-template-columns: 1fr; gap: 10px; }
+  /* The months over the strips stay, over the first (hidden, they left the strips of a
+     phone without a month named), as on paper. */
+  .axis, .msg { grid-template-columns: 1fr; gap: 10px; }
+  .axis > div:first-child { display: none; }
   .grid td { height: auto; }
-  .chip { font-size: 10.5px; }
+  .chip { font-size: 0.6562rem; }
 }
 /* A phone: the month and the agenda scroll sideways in their cards, the page does not. */
 @media screen { .wide { overflow-x: auto; } }

@@ -485,6 +485,32 @@ def test_on_a_phone_the_tables_scroll_in_their_cards(demo: Path, tmp_path: Path)
     assert "@media screen { .wide { overflow-x: auto; } }" in page.style  # paper: all of it
 
 
+def test_the_reader_s_text_size_sizes_the_letters_on_screen(demo: Path, tmp_path: Path) -> None:
+    """Every size was in px: a browser set to larger text showed the page as it was. On
+    screen, letters are sized in rem (the strip's bars keep their size, and their
+    numbers); on paper, as laid out."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    screen = page.style[: page.style.index("@media print")]
+    fixed = re.findall(r"([^{}]*)\{[^}]*font(?:-size)?: [\d.]+px", screen)
+    assert [rule.strip() for rule in fixed] == [".strip .gap"]
+    assert "font: 0.875rem/1.45" in screen
+    assert re.search(r"\.badge \{[^}]*line-height: 1\.5;", screen)
+
+
+def test_on_a_narrow_screen_the_strips_keep_their_months(demo: Path, tmp_path: Path) -> None:
+    """Under 820 px (a phone, or a laptop zoomed to 200 %) the months over the strips were
+    hidden: "46 days" could not be placed in time. They stand over the strips, as on
+    paper."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    narrow = page.style[page.style.index("@media screen and (max-width: 820px)") :]
+    narrow = narrow[: narrow.index("\n}\n")]
+    assert ".axis { display: none; }" not in narrow
+    assert ".axis, .msg { grid-template-columns: 1fr;" in narrow
+    assert ".axis > div:first-child { display: none; }" in narrow
+
+
 def test_printed_a_days_heading_stays_with_its_posts_and_strips_span_the_paper(
     demo: Path, tmp_path: Path
 ) -> None:
