@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrulestr
@@ -1404,7 +1404,7 @@ class _Reader:
         described = self._file_zones.get(tzid, self._any_file_zones.get(tzid))
         if found is None and described is not None:
             try:
-                found = described.to_tz(lookup_tzid=False)
+                found = _defined_zone(described)
             except Exception as exc:  # icalendar raises many kinds for a broken VTIMEZONE
                 raise ImportProblem(
                     f"The time zone '{tzid}' (VTIMEZONE) could not be read ({_briefly(exc)})."
@@ -2339,6 +2339,32 @@ def _planned_zone(unfolded: str) -> str | None:
     return plain_zone(name) or iana_for_windows(name) or _zone_kept_by(unfolded, name)
 
 
+_TOO_OFTEN = {
+    "SECONDLY": "second",
+    "MINUTELY": "minute",
+    "HOURLY": "hour",
+    "DAILY": "day",
+    "WEEKLY": "week",
+}
+
+
+def _defined_zone(component: Any) -> tzinfo:
+    """The zone a VTIMEZONE defines; ValueError where a change of its clock repeats more
+    often than monthly (the library lays such a rule out from its start, second by
+    second from 1601 in Outlook's: an import ran on, past any Cancel)."""
+    for observance in component.subcomponents:
+        rules = observance.get("RRULE")
+        for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+            for frequency in rule.get("FREQ", []):
+                every = _TOO_OFTEN.get(str(frequency).upper())
+                if every is not None:
+                    raise ValueError(
+                        f"its {observance.name.lower()} time comes back every {every};"
+                        " a zone's clock changes yearly"
+                    )
+    return cast(tzinfo, component.to_tz(lookup_tzid=False))
+
+
 _RULES_SAMPLED_YEARS = 3
 """At most how many years of a VTIMEZONE's clock are compared with the zones'."""
 
@@ -2362,8 +2388,7 @@ def _zone_kept_by(unfolded: str, tzid: str) -> str | None:
     if block is None:
         return None
     try:
-        component: Any = Timezone.from_ical(block)
-        defined = component.to_tz(lookup_tzid=False)
+        defined = _defined_zone(Timezone.from_ical(block))
     except Exception:  # icalendar raises many kinds for a broken VTIMEZONE
         return None
     years = sorted(

@@ -1274,6 +1274,43 @@ def test_a_skipped_time_in_a_zone_the_file_describes_reads_as_in_a_named_zone(
     }
 
 
+@pytest.mark.parametrize(("frequency", "every"), [("SECONDLY", "second"), ("DAILY", "day")])
+def test_a_zone_whose_clock_changes_more_often_than_monthly_is_refused_at_once(
+    planned: CalendarStore, tmp_path: Path, frequency: str, every: str
+) -> None:
+    """Outlook's "Customized Time Zone" whose standard time came back every second: the
+    library laid the rule out from 1601, second by second, and the import ran on past
+    any Cancel. Refused, saying why; a monthly one is read."""
+    zone = [
+        "BEGIN:VTIMEZONE",
+        "TZID:Customized Time Zone",
+        "BEGIN:STANDARD",
+        "DTSTART:16010101T030000",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        f"RRULE:FREQ={frequency}",
+        "END:STANDARD",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:16010101T020000",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+        "END:DAYLIGHT",
+        "END:VTIMEZONE",
+    ]
+    event = vevent("one@x", "DTSTART;TZID=Customized Time Zone:20261215T100000", "Review")
+    lines = [*HEADER, *zone, *event, "END:VCALENDAR"]
+    problem = refused(planned, write_ics(tmp_path / "often.ics", lines))
+    assert str(problem) == (
+        "line 5: The time zone 'Customized Time Zone' (VTIMEZONE) could not be read (its"
+        " standard"
+        f" time comes back every {every}; a zone's clock changes yearly). Nothing was"
+        " imported."
+    )
+    monthly = [line.replace(f"FREQ={frequency}", "FREQ=MONTHLY") for line in lines]
+    assert import_file(planned, write_ics(tmp_path / "monthly.ics", monthly))[0] == 1
+
+
 def _fixed_zone(offset: str) -> list[str]:
     """Outlook's "Customized Time Zone", here one that keeps ``offset`` all year."""
     return [
