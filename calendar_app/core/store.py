@@ -3509,7 +3509,11 @@ class CalendarStore:
             "UPDATE posts SET series_id = NULL, occurrence = NULL WHERE id = ?",
             [(m.id,) for m in out],
         )
-        return ChangeSet(posts=frozenset(m.id for m in out), series=frozenset({series.id}))
+        return ChangeSet(
+            posts=frozenset(m.id for m in out),
+            series=frozenset({series.id}),
+            backlog=any(m.date is None for m in out),  # (a backlog kept held them as parts)
+        )
 
     def _refuse_landing_on_another_part(
         self, post: Post, members: Sequence[Post], days: Sequence[date]

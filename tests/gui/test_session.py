@@ -1148,3 +1148,34 @@ def test_posts_placed_on_many_archived_channels_name_a_few(session: CalendarSess
         "The posts you placed are on the archived channels 'Old channel 0', 'Old channel 1',"
         " 'Old channel 2' and 2 more."
     )
+
+
+@pytest.mark.parametrize("step", ["edit", "move", "delete"])
+def test_a_series_step_that_leaves_an_idea_on_its_own_reads_the_backlog_again(
+    session: CalendarSession, step: str
+) -> None:
+    """An occurrence sent to the backlog leaves its series when the series is edited,
+    moved or deleted for "all"; the backlog the session kept still held it as part of
+    the series (its tooltip and screen reader said "Repeats")."""
+    store = session.store
+    channel = store.channels()[0].id
+    first = TODAY + timedelta(days=40)
+    session.push(AddPostCommand(session, NewPost("Tip", channel, date=first), "FREQ=DAILY;COUNT=3"))
+    (head, idea, _) = sorted(
+        p.id for p in store.posts_between(first, first + timedelta(days=2)) if p.title == "Tip"
+    )
+    session.push(MovePostsCommand(session, {idea: (None, None)}))
+    assert [p.series_id for p in session.backlog() if p.id == idea] != [None]  # read, kept
+    if step == "edit":
+        session.push(EditPostsCommand(session, {head: {"title": "Tip, reworded"}}, scope="all"))
+    elif step == "move":
+        session.push(
+            MovePostsCommand(session, {head: (first + timedelta(days=7), None)}, scope="all")
+        )
+    else:
+        session.push(DeletePostsCommand(session, [head], scope="all"))
+    assert store.post(idea).series_id is None
+    assert [p.series_id for p in session.backlog() if p.id == idea] == [None]
+    session.undo_stack.undo()  # and back in its series, as the file has it
+    assert store.post(idea).series_id is not None
+    assert [p.series_id for p in session.backlog() if p.id == idea] == [store.post(idea).series_id]
