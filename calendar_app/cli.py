@@ -1576,7 +1576,7 @@ def _run_guarded(action: Callable[[], int], args: Sequence[str] = ()) -> int:
         print(f"{PROG}: error: {_line(os_problem_for(exc, what))}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, or a calendar damaged in a way no check foresaw
-        return _unexpected(exc)
+        return _unexpected(exc, args)
 
 
 _FOLDER_GONE = (
@@ -1594,7 +1594,13 @@ def _here_still() -> bool:
     return True
 
 
-def _unexpected(exc: Exception) -> int:
+def _unexpected(exc: Exception, args: Sequence[str] = ()) -> int:
+    from .core.damage import damaged_calendar
+
+    damaged = damaged_calendar([Path(a) for a in args if os.path.isfile(a)], exc)
+    if damaged is not None:  # a calendar damaged in a way no check foresaw
+        print(f"{PROG}: error: {_line(damaged)}", file=sys.stderr)
+        return 1
     print(
         f"{PROG}: error: Cadence ran into a problem it did not expect"
         f" ({type(exc).__name__}: {_line(exc)}); a bug in Cadence, or a damaged calendar.",

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 from . import recurrence
 from .colors import difference
+from .damage import opened
 from .database import (
     BUSY_TIMEOUT_MS,
     SCHEMA_VERSION,
@@ -340,7 +341,9 @@ class _Unreadable(CalendarFileError):
     def __init__(self, text: str, what: str, path: Path | None = None) -> None:
         self.text, self.what, self.path = text, what, path
         # Quoted where it reads as text: "'\x00'" said nothing to a user.
-        shown = repr(text) if isinstance(text, str) and text.isprintable() else "unreadable bytes"
+        # Cut short (a damaged list of 200,000 letters made a line, and a box, as long).
+        readable = isinstance(text, str) and text.isprintable()
+        shown = repr(shortened(text)) if readable else "unreadable bytes"
         self.holds = f"holds {shown} where {what} belongs"
         self.in_short = f"The calendar file {self.holds}"
         """Said where the calendar is open already (the editor's repeat)."""
@@ -600,6 +603,7 @@ class CalendarStore:
         ``read_only`` guarantees the file is not written (importing from it).
         """
         path = Path(path)
+        opened(path)  # (looked into where something no check foresaw goes wrong)
         as_is = reads_as_is(path, read_only=read_only)
         stamp = file_stamp(path) if as_is else None  # taken before: nothing slips between
         left_as_is = None

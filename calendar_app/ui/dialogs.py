@@ -92,6 +92,11 @@ def _error_box(
 ) -> QMessageBox:
     box = message_box(parent)
     box.setWindowTitle(title)
+    if not isinstance(exc, CadenceError):
+        from ..core.damage import damaged_calendar
+
+        # A calendar damaged in a way no check foresaw, said as such (not as a bug).
+        exc = damaged_calendar(None, exc) or exc
     if isinstance(exc, CadenceError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(str(exc))

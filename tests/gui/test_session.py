@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from calendar_app.core import store as store_module
@@ -1179,3 +1179,31 @@ def test_a_series_step_that_leaves_an_idea_on_its_own_reads_the_backlog_again(
     session.undo_stack.undo()  # and back in its series, as the file has it
     assert store.post(idea).series_id is not None
     assert [p.series_id for p in session.backlog() if p.id == idea] == [store.post(idea).series_id]
+
+
+def test_a_problem_of_a_calendar_damaged_where_no_check_looks_is_said_as_damage(
+    tmp_path: Path, qapp: object
+) -> None:
+    """A post naming a channel the file lacks, found only by what went wrong reading it:
+    the box said "Cadence ran into a problem it did not expect" (a bug) with the
+    KeyError under its details. A sound calendar's problem is still said as a bug."""
+    path = tmp_path / "damaged.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Post", channel, (), TODAY))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("UPDATE posts SET channel_id = 9999")
+        conn.commit()
+    with CalendarStore.open(path):
+        box = _error_box(None, KeyError(9999), "Cadence")
+        assert box.text().startswith(
+            f"{path} is damaged (one of its posts names a channel that is not there), so"
+            " Cadence cannot read it; "
+        )
+        assert box.icon() == QMessageBox.Icon.Warning
+    sound = tmp_path / "sound.cadence"
+    CalendarStore.create(sound, timezone="Europe/Paris").close()
+    with CalendarStore.open(sound):
+        box = _error_box(None, KeyError(9999), "Cadence")
+    assert box.text() == "Cadence ran into a problem it did not expect; nothing was saved."

@@ -1420,3 +1420,65 @@ def test_a_calendar_of_schema_8_keeps_its_settings_and_may_start_weeks_on_saturd
         assert again.info().week_start == "saturday"
     with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE calendar SET week_start = 'friday'")
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (
+            "UPDATE posts SET channel_id = 9999",
+            "one of its posts names a channel that is not there",
+        ),
+        ("UPDATE posts SET title = CAST(title AS BLOB)", "its posts hold bytes where text belongs"),
+        ("ALTER TABLE channels RENAME COLUMN name TO label", "its channels lack the column 'name'"),
+        (
+            "UPDATE posts SET message_list = '999'",
+            "one of its posts names a key message that is not there",
+        ),
+    ],
+)
+def test_a_calendar_damaged_where_no_check_looks_is_called_damaged_and_left_as_it_is(
+    tmp_path: Path, damage: str, said: str
+) -> None:
+    """A post naming a channel the file lacks, a title kept as bytes, a column renamed:
+    "Cadence ran into a problem it did not expect (KeyError: 9999); a bug in Cadence,
+    or a damaged calendar"."""
+    path = tmp_path / "damaged.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        message = store.add_key_message("Local").created[0]
+        store.add_post(NewPost("Post", channel, (message,), date(2026, 12, 9), time(9, 0)))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(damage)
+        conn.commit()
+    before = path.read_bytes()
+    csv = ("export", path, "--format", "csv", "-o", tmp_path / "out.csv")
+    for command in (("post", "list", path), csv):
+        done = cadence(*command)
+        assert done.returncode == 1
+        assert done.stderr.startswith(
+            f"cadence: error: {path} is damaged ({said}), so Cadence cannot read it; "
+        )
+        assert path.read_bytes() == before
+    # Merged into another calendar: the same, of the file merged.
+    other = tmp_path / "other.cadence"
+    CalendarStore.create(other, timezone="Europe/Paris").close()
+    done = cadence("import", other, path)
+    assert done.stderr.startswith(f"cadence: error: {path} is damaged ({said}), so Cadence")
+
+
+def test_a_damaged_value_is_quoted_cut_short(tmp_path: Path) -> None:
+    """A list of key messages of 200,000 letters was quoted whole: a line as long, and a
+    box in the window that took 14 seconds to come up."""
+    path = tmp_path / "damaged.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Post", channel, (), date(2026, 12, 9)))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE posts SET message_list = ?", ["x" * 200_000])
+        conn.commit()
+    done = cadence("post", "list", path)
+    assert done.returncode == 1
+    assert f"{path} holds '{'x' * 60}…' where a list of key messages belongs" in done.stderr
+    assert len(done.stderr) < 500
