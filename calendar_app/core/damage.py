@@ -26,7 +26,7 @@ from .database import (
 )
 from .errors import CadenceError, CalendarFileError, to_its_backups
 
-__all__ = ["damage_in", "damaged_calendar", "opened"]
+__all__ = ["damage_in", "damage_of", "damaged_calendar", "opened"]
 
 
 _OPENED: dict[Path, None] = {}
@@ -74,11 +74,17 @@ def damage_in(path: Path) -> str | None:
     except (OSError, sqlite3.Error, CadenceError):
         return None
     try:
+        return damage_of(conn)
+    finally:
+        conn.close()
+
+
+def damage_of(conn: sqlite3.Connection) -> str | None:
+    """:func:`damage_in` of the calendar file ``conn`` has open."""
+    try:
         return _found(conn)
     except (sqlite3.Error, UnicodeDecodeError):
         return "SQLite cannot read all of it"
-    finally:
-        conn.close()
 
 
 def _found(conn: sqlite3.Connection) -> str | None:

@@ -367,11 +367,22 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _write_ahead(conn: sqlite3.Connection) -> None:
+def _write_ahead(conn: sqlite3.Connection, path: Path) -> None:
     """Keep changes in a write-ahead log, as every calendar open is (the switch is
-    written into the file's header: a file refused or left as it was is not switched)."""
-    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        conn.execute("PRAGMA journal_mode = wal")
+    written into the file's header: a file refused or left as it was is not switched).
+    A file not kept so yet (a copy Cadence exported, another program's) is read for
+    damage first, once: refused as damaged after the switch, it was written to all the
+    same, its header and change counter."""
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    from .damage import damage_of
+
+    found = damage_of(conn)
+    if found is not None:
+        raise CalendarFileError(
+            f"{path} is damaged ({found}), so Cadence cannot read it; {to_its_backups()}"
+        )
+    conn.execute("PRAGMA journal_mode = wal")
 
 
 def _steps_pending(conn: sqlite3.Connection) -> bool:
@@ -475,7 +486,7 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
 
                 kept = keep_before_update(conn, path, backup_folder(data_folder()))
                 _migrate(conn)
-            _write_ahead(conn)  # once kept and brought up to date (refused: left as it was)
+            _write_ahead(conn, path)  # once kept and brought up to date (refused: left as it was)
         except BaseException:
             conn.close()
             raise
@@ -536,7 +547,7 @@ def create_database(path: Path, shown: Path | None = None) -> sqlite3.Connection
                 # The marks go in before WAL so that they sit in the main file at once.
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 _configure(conn)
-                _write_ahead(conn)
+                conn.execute("PRAGMA journal_mode = wal")  # (nothing in it to read yet)
                 _migrate(conn)
             except BaseException:
                 conn.close()

@@ -1482,3 +1482,31 @@ def test_a_damaged_value_is_quoted_cut_short(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"{path} holds '{'x' * 60}…' where a list of key messages belongs" in done.stderr
     assert len(done.stderr) < 500
+
+
+def test_a_copy_refused_as_damaged_is_left_exactly_as_it_was(tmp_path: Path) -> None:
+    """A copy Cadence exported (kept in a rollback journal, as a file for others is) with
+    one date spoilt: refused in one sentence, but its header was rewritten (switched to
+    a write-ahead log) and its change counter moved. A sound copy opens as before."""
+    path = tmp_path / "plan.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Post", channel, (), date(2026, 12, 9)))
+    copy = tmp_path / "copy.cadence"
+    assert cadence("export", path, "--format", "cadence", "-o", copy).returncode == 0
+    sound = tmp_path / "sound.cadence"
+    shutil.copyfile(copy, sound)
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal"
+        conn.execute("UPDATE posts SET date = '2026-13-45'")
+        conn.commit()
+    before = copy.read_bytes()
+    done = cadence("post", "list", copy)
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"cadence: error: {copy} is damaged (it holds '2026-13-45' where a date belongs), so"
+    )
+    assert copy.read_bytes() == before
+    assert "Post" in cadence("post", "list", sound).stdout
+    with closing(sqlite3.connect(sound)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
