@@ -1007,6 +1007,37 @@ class _Layout:
         self._scan()
         return self._timezones.get(tzid, 1)
 
+    def line_said(self, said: str) -> int | None:
+        """The line the library's account of a file it could not read points at: an END
+        with no BEGIN, the property or value it quotes ("Wrong datetime format:
+        16011028T030000x"); None where it points at none (its words alone named no
+        line)."""
+        lines = [(n, raw.rstrip("\r")) for n, raw in enumerate(self._text.split("\n"), 1)]
+        lines = [(n, line) for n, line in lines if line and line[0] not in " \t"]
+        if said.startswith("END encountered without"):
+            kinds: list[str] = []  # the first END closing no BEGIN of its kind
+            for number, line in lines:
+                name, _, kind = (part.strip().upper() for part in line.partition(":"))
+                if name == "BEGIN":
+                    kinds.append(kind)
+                elif name == "END" and (not kinds or kinds.pop() != kind):
+                    return number
+            return None
+        quoted = _SAID_PROPERTY.search(said)
+        if quoted is not None:
+            name = quoted[1].upper()
+            return next(
+                (n for n, line in lines if re.match(rf"{re.escape(name)}[:;]", line, re.I)), None
+            )
+        quoted = _SAID_LINE.search(said)
+        if quoted is not None:
+            return next((n for n, line in lines if line.startswith(quoted[1])), None)
+        quoted = _SAID_VALUE.search(said)
+        if quoted is not None and quoted[1].strip():
+            value = quoted[1].strip()
+            return next((n for n, line in lines if _value_of(line).strip() == value), None)
+        return None
+
     def other_components(self) -> list[tuple[str, int]]:
         self._scan()
         return self._others
@@ -1015,6 +1046,23 @@ class _Layout:
         """The component that is never closed (a file cut short), with its BEGIN line."""
         self._scan()
         return self._unclosed
+
+
+_SAID_PROPERTY = re.compile(r'^Property "([^"]+)"')
+_SAID_LINE = re.compile(r"^Content line could not be parsed into parts: '([^']+)'")
+_SAID_VALUE = re.compile(r"(?:[Gg]ot:|format:?) '?(.*?)'?$")
+"""What the library's accounts of a file quote: a property, a line, a value."""
+
+
+def _value_of(line: str) -> str:
+    """A content line's value: what follows its first colon outside quotes."""
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return line[index + 1 :]
+    return ""
 
 
 def _location_note(location: str) -> str:
@@ -1512,7 +1560,8 @@ class _Reader:
             # (the library's own failures: a VTIMEZONE's TZID given twice, AttributeError)
             raise ImportProblem(
                 f"{self.source.name} could not be read as iCalendar ({_briefly(exc)})."
-                " Nothing was imported."
+                " Nothing was imported.",
+                line=self.layout.line_said(str(exc)),  # (it named none)
             ) from None
         calendars = [c for c in found if c.name == "VCALENDAR"]
         if not calendars or not self.text.rstrip().upper().endswith("END:VCALENDAR"):

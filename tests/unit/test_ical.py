@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -1309,6 +1309,46 @@ def test_a_zone_whose_clock_changes_more_often_than_monthly_is_refused_at_once(
     )
     monthly = [line.replace(f"FREQ={frequency}", "FREQ=MONTHLY") for line in lines]
     assert import_file(planned, write_ics(tmp_path / "monthly.ics", monthly))[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("spoilt", "line", "said"),
+    [
+        # An END closing no BEGIN of its kind.
+        (lambda lines: [*lines[:-1], "END:VEVENT", lines[-1]], 11, "(END encountered without"),
+        # A zone's start and offset the library cannot read.
+        (lambda lines: [*lines[:3], *_zone("DTSTART:16011028T030000x"), *lines[3:]], 7, "(Wrong"),
+        (lambda lines: [*lines[:3], *_zone("TZOFFSETFROM:NaN"), *lines[3:]], 8, "(Expected UTC"),
+    ],
+)
+def test_a_file_the_library_cannot_read_is_refused_naming_its_line(
+    planned: CalendarStore,
+    tmp_path: Path,
+    spoilt: Callable[[list[str]], list[str]],
+    line: int,
+    said: str,
+) -> None:
+    """It said the library's words alone ("Wrong datetime format: 16011028T030000x"),
+    no line, where every other refusal names one."""
+    lines = [*HEADER, *vevent("one@x", "DTSTART:20261215T100000Z", "One"), "END:VCALENDAR"]
+    problem = refused(planned, write_ics(tmp_path / "spoilt.ics", spoilt(lines)))
+    assert str(problem).startswith(f"line {line}: spoilt.ics could not be read as iCalendar {said}")
+
+
+def _zone(spoilt: str) -> list[str]:
+    """A zone of one standard time, one of its lines ``spoilt`` (in its place)."""
+    lines = [
+        "BEGIN:VTIMEZONE",
+        "TZID:Custom",
+        "BEGIN:STANDARD",
+        "DTSTART:16011028T030000",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+    name = spoilt.partition(":")[0]
+    return [spoilt if line.startswith(f"{name}:") else line for line in lines]
 
 
 def _fixed_zone(offset: str) -> list[str]:
@@ -3407,8 +3447,8 @@ def test_a_file_the_library_cannot_read_is_said_briefly(
     with pytest.raises(ImportProblem) as refused:
         import_file(store, write_ics(tmp_path / "odd.ics", lines))
     assert str(refused.value) == (
-        "odd.ics could not be read as iCalendar (END encountered without an accompanying"
-        " BEGIN!). Nothing was imported."
+        "line 4: odd.ics could not be read as iCalendar (END encountered without an"
+        " accompanying BEGIN!). Nothing was imported."
     )
     said = _briefly(ValueError("Content line could not be parsed: " + "X;\r" * 400))
     assert len(said) == 101
