@@ -1349,6 +1349,11 @@ def _header_columns(
     if "time" in found and "date" not in found:
         raise ImportProblem("the file has a 'time' column but no 'date' column", line=line)
     if "channel" not in found and not (options.fallback_channel or "").strip():
+        if not line:  # Hootsuite's bulk file, whose columns no line names ("line 0")
+            raise ImportProblem(
+                "a Hootsuite file names no channel; choose the channel of its posts (on the"
+                " command line, --channel)"
+            )
         raise ImportProblem(
             "the file has no 'channel' column; add one, or choose a channel for the imported posts"
             " (on the command line, --channel)",

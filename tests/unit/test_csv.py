@@ -1805,6 +1805,22 @@ def test_a_hootsuite_bulk_file_is_read_and_cadence_s_own_comes_back_as_its_posts
     fresh.close()
 
 
+def test_a_hootsuite_bulk_file_without_a_channel_chosen_says_to_choose_one(
+    store: CalendarStore,
+) -> None:
+    """It was told to add a 'channel' column, of "line 0": the file has no line of
+    column names, and Hootsuite's names no channel."""
+    source = store.path.parent / "hs-Blog.csv"
+    source.write_text('21/04/2027 09:00,"Hello there, world",https://example.org/x\n')
+    with pytest.raises(ImportProblem) as refused:
+        import_csv(store, source, ImportOptions())
+    assert str(refused.value) == (
+        "a Hootsuite file names no channel; choose the channel of its posts (on the command"
+        " line, --channel)"
+    )
+    assert store.all_posts() == []
+
+
 @pytest.mark.parametrize(
     ("at", "expected"),
     [
