@@ -2101,20 +2101,29 @@ def _match(
     at 09:05, and is the post of the row at 09:05); ``titled_by_text``: each row's title
     is its text's first line, and a post whose text begins with its own title (a tool's
     file sends such a text alone) is the row's, its title kept."""
-    existing = store.read("SELECT id, uid, date, time, channel_id, title FROM posts ORDER BY id")
-    if not existing:
-        return {}
-    by_uid = {r[1]: r[0] for r in existing}
-    matches: dict[int, int] = {}
+    # Only the posts a row can be: those of its uid, and of its day (one small file of a
+    # tool's, imported back, read every post of the calendar: 1.8 s and 230 MB at 200,000).
     file_uids = {row.uid for row in rows if row.uid}
+    by_uid: dict[str, int] = {}
+    if file_uids:
+        sql = "SELECT uid, id FROM posts WHERE uid IN (SELECT value FROM json_each(?))"
+        by_uid = dict(store.read(sql, [json.dumps(sorted(file_uids))]))
+    matches: dict[int, int] = {}
     for row in rows:
         if row.uid and row.uid in by_uid:
             matches[row.number] = by_uid[row.uid]
     keyless = [row for row in rows if not row.uid]
     if keyless:
+        days = sorted({row.post.date.isoformat() for row in keyless if row.post.date})
+        undated = " OR date IS NULL" if any(row.post.date is None for row in keyless) else ""
+        existing = store.read(
+            "SELECT id, uid, date, time, channel_id, title FROM posts"
+            f" WHERE date IN (SELECT value FROM json_each(?)){undated} ORDER BY id",
+            [json.dumps(days)],
+        )
         # A row that came in before is the post it came in as, moved or retitled here
         # since (what it said is noted on the post).
-        free = {post_id for post_id, uid, *_ in existing if uid not in file_uids}
+        named_in_file = set(by_uid.values())
         noted = store.posts_noted(
             note for row in keyless for note in (row.said, row.said_otherwise, row.read) if note
         )
@@ -2124,7 +2133,7 @@ def _match(
                 p
                 for note in (row.said, row.read, row.said_otherwise)
                 for p in noted.get(note, ())
-                if p in free and p not in taken
+                if p not in named_in_file and p not in taken
             ]
             if came_in_as:
                 matches[row.number] = came_in_as[0]
