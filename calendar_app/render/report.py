@@ -441,26 +441,31 @@ def paint_page_title(
         style.muted,
     )
     y += 13
-    _text(
-        painter,
-        QRectF(rect.left(), y, rect.width(), 27),
-        title,
-        style.font(21, QFont.Weight.DemiBold),
-        style.ink,
-    )
+    # A long client's name smaller, down to two thirds, rather than cut on every page
+    # ("…Cooperative of the Greater Rotte…"), the footer alone naming it whole.
+    title_font = _fitting(style, title, rect.width(), (21, 19, 17, 15, 14), QFont.Weight.DemiBold)
+    _text(painter, QRectF(rect.left(), y, rect.width(), 27), title, title_font, style.ink)
     y += 28
     # Smaller where it is long, rather than cut: "the plan shows Linked…" left the
     # client's leadership guessing which channels the month pages show.
-    font = next(
-        (
-            style.font(size)
-            for size in (9.5, 8.5, 7.5)
-            if QFontMetricsF(style.font(size)).horizontalAdvance(subtitle) <= rect.width()
-        ),
-        style.font(7.5),
-    )
+    font = _fitting(style, subtitle, rect.width(), (9.5, 8.5, 7.5))
     _text(painter, QRectF(rect.left(), y, rect.width(), 13), subtitle, font, style.muted)
     return y + 13
+
+
+def _fitting(
+    style: PageStyle,
+    text: str,
+    width: float,
+    sizes: tuple[float, ...],
+    weight: QFont.Weight = QFont.Weight.Normal,
+) -> QFont:
+    """The font of the largest of ``sizes`` ``text`` fits ``width`` in, else the least."""
+    fonts = [style.font(size, weight) for size in sizes]
+    return next(
+        (f for f in fonts if QFontMetricsF(f).horizontalAdvance(isolated(text)) <= width),
+        fonts[-1],
+    )
 
 
 TITLE_HEIGHT = 54.0

@@ -879,6 +879,18 @@ def test_a_day_too_full_for_its_cell_is_listed_in_full_after_its_month(
     assert f"Page {december + 2} of {len(names)}" in listed
 
 
+def test_a_long_client_s_name_is_set_smaller_rather_than_cut(tmp_path: Path, qapp: object) -> None:
+    """It was cut on every page ("…Cooperative of the Greater Rotte…"), the footer's small
+    print alone naming it whole."""
+    name = "Northwind Renewable Energy Cooperative of the Greater Rotterdam Region"
+    with CalendarStore.create(tmp_path / "long.cadence", name=name) as store:
+        store.add_key_message("Short", cadence_days=7)
+        export(store, tmp_path / "long.pdf")
+    first = pdf_text(tmp_path / "long.pdf", page=1)
+    assert first.count(name) == 2  # its title, and its footer
+    assert "..." not in first  # (an ellipsis, as a reader searching finds it)
+
+
 def test_a_message_s_statement_of_two_sentences_is_whole_on_its_card(
     tmp_path: Path, qapp: object
 ) -> None:
