@@ -561,6 +561,10 @@ body {
 }
 h1, h2, h3 { font-weight: 650; letter-spacing: -0.01em; margin: 0; }
 h1 { font-size: 1.875rem; line-height: 1.15; overflow-wrap: anywhere; }
+/* A name or statement in Arabic or Hebrew reads right to left (dir="auto") but starts
+   where the page's words do, as in the PDF: at the end of its box, the heading stood in
+   the middle of the page, and a statement under its title's other end. */
+h1, .statement { text-align: left; }
 h2 { font-size: 1.25rem; margin-bottom: 12px; }
 h3 { font-size: 0.9375rem; }
 .card {

@@ -1321,3 +1321,16 @@ def test_a_post_at_a_time_the_clocks_skip_shows_the_time_it_goes_out(tmp_path: P
     assert "02:30" not in times
     assert times.count("03:30") == times.count("03:00") >= 1
     assert text.index("At three") < text.index("Kept at half past two")
+
+
+def test_a_right_to_left_name_and_statement_start_where_the_page_s_words_do(
+    demo: Path, tmp_path: Path
+) -> None:
+    """An Arabic calendar's name stood in the middle of the page (at the end of its
+    box), and a Hebrew statement at the other end from its message's title."""
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    assert "h1, .statement { text-align: left; }" in page.style
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert '<h1 dir="auto">' in text  # (its words still run right to left)
+    assert '<p class="statement" dir="auto">' in text
