@@ -4078,7 +4078,16 @@ def _stored_text(text: str) -> str:
 
 
 def _stored_title(title: str) -> str:
-    return _stored_text(title.strip()).strip()
+    """A title as kept: without spaces, nor control characters, at its ends. No export
+    carries those characters, and a space they kept from being trimmed was trimmed when
+    the calendar's own file came back ("\x13 Launch" read back as an edit, "Launch")."""
+    kept = _stored_text(title)
+    while (trimmed := kept.strip().strip(_CONTROL_CHARACTERS)) != kept:
+        kept = trimmed
+    return kept
+
+
+_CONTROL_CHARACTERS = "".join(map(chr, (*range(0x20), 0x7F, *range(0x80, 0xA0))))
 
 
 def _post_fields(post: NewPost) -> tuple[Any, ...]:

@@ -219,6 +219,27 @@ def test_a_byte_order_mark_in_front_of_a_posts_text_is_not_kept(
     assert store.post(post.id) == post
 
 
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("\x13 control at the start", "control at the start"),  # a word processor's field
+        ("Launch \x7f", "Launch"),
+        ("¯\x85\x7f", "¯"),
+        ("Bell \x07 inside", "Bell \x07 inside"),  # (inside: the export drops it alone)
+    ],
+)
+def test_a_title_is_kept_without_control_characters_at_its_ends(
+    store: CalendarStore, tmp_path: Path, typed: str, kept: str
+) -> None:
+    """No export carries them, and a space they kept from being trimmed was trimmed when
+    the calendar's own file came back: read as an edit ("updated 1")."""
+    post = one_post(store, title=typed)
+    assert post.title == kept
+    export_ics(store, tmp_path / "own.ics", ExportOptions(), no_progress)
+    assert import_file(store, tmp_path / "own.ics") == (0, 0, 1, [])
+    assert store.post(post.id) == post
+
+
 def test_export_writes_one_event_per_dated_post_with_every_property(
     store: CalendarStore, tmp_path: Path
 ) -> None:
