@@ -172,9 +172,12 @@ def test_a_disk_that_will_not_take_a_change_into_the_file_is_said_once(
     was = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (size, limit[1]))  # the file may not grow
     try:
+        # A change the file cannot take in, its -wal well short of the limit too (the
+        # next change has to go in there: 60 posts left it ten pages of room).
         big = NewPost("Daily tip", channel, date=TODAY, body="x" * 1500)
-        session.push(AddPostCommand(session, big, "FREQ=DAILY;COUNT=60"))
+        session.push(AddPostCommand(session, big, "FREQ=DAILY;COUNT=25"))
         qtbot.waitUntil(lambda: bool(said))
+        assert Path(f"{path}-wal").stat().st_size < size - 20 * 4096
         session.push(AddPostCommand(session, NewPost("Another", channel, date=TODAY)))
         assert session._checkpoint.interval() == 0  # to try at once, and fail again
         qtbot.waitUntil(lambda: session._checkpoint.interval() == WAITING_ROOM_MS)
