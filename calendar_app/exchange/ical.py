@@ -1024,11 +1024,14 @@ class _Layout:
                     return number
             return None
         quoted = _SAID_PROPERTY.search(said)
-        if quoted is not None:
-            name = quoted[1].upper()
-            return next(
-                (n for n, line in lines if re.match(rf"{re.escape(name)}[:;]", line, re.I)), None
-            )
+        if quoted is not None:  # a property outside every component
+            name, depth = quoted[1].upper(), 0
+            for number, line in lines:
+                word = line.partition(":")[0].strip().upper()
+                depth += (word == "BEGIN") - (word == "END")
+                if depth <= 0 and re.match(rf"{re.escape(name)}[:;]", line, re.I):
+                    return number
+            return None
         quoted = _SAID_LINE.search(said)
         if quoted is not None:
             return next((n for n, line in lines if line.startswith(quoted[1])), None)

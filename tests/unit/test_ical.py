@@ -1340,6 +1340,8 @@ def test_a_zone_whose_clock_changes_more_often_than_monthly_is_refused_at_once(
         # A zone's start and offset the library cannot read.
         (lambda lines: [*lines[:3], *_zone("DTSTART:16011028T030000x"), *lines[3:]], 7, "(Wrong"),
         (lambda lines: [*lines[:3], *_zone("TZOFFSETFROM:NaN"), *lines[3:]], 8, "(Expected UTC"),
+        # A property outside the calendar, the same inside it first (line 2).
+        (lambda lines: [*lines, "VERSION:2.0"], 12, '(Property "VERSION" does not'),
     ],
 )
 def test_a_file_the_library_cannot_read_is_refused_naming_its_line(
