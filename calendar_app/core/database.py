@@ -367,7 +367,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _write_ahead(conn: sqlite3.Connection, path: Path) -> None:
+def _write_ahead(conn: sqlite3.Connection, path: Path, *, check: bool) -> None:
     """Keep changes in a write-ahead log, as every calendar open is (the switch is
     written into the file's header: a file refused or left as it was is not switched).
     A file not kept so yet (a copy Cadence exported, another program's) is read for
@@ -377,7 +377,7 @@ def _write_ahead(conn: sqlite3.Connection, path: Path) -> None:
         return
     from .damage import damage_of
 
-    found = damage_of(conn)
+    found = damage_of(conn) if check else None
     if found is not None:
         raise CalendarFileError(
             f"{path} is damaged ({found}), so Cadence cannot read it; {to_its_backups()}"
@@ -486,7 +486,10 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[sqlite3.Conne
 
                 kept = keep_before_update(conn, path, backup_folder(data_folder()))
                 _migrate(conn)
-            _write_ahead(conn, path)  # once kept and brought up to date (refused: left as it was)
+            # Once kept and brought up to date (refused: left as it was). One of an earlier
+            # release is read for damage once brought up to date, as before: its copy as
+            # it was kept, and said (the check reads the tables as this release has them).
+            _write_ahead(conn, path, check=version == SCHEMA_VERSION)
         except BaseException:
             conn.close()
             raise

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from ..core.damage import damaged_calendar
 from ..core.database import sound
 from ..core.errors import CalendarFileError, InvalidInput, environment_errors
 from ..core.models import (
@@ -164,7 +165,13 @@ def merge_into(
         # Told to make what is missing, each post keeps its own channel, made here;
         # else a channel named for the import takes the posts of channels not here.
         fallback = None if options.create_missing else options.fallback_channel
-        return merge_calendar(ours, theirs, fallback_channel=fallback, progress=progress)
+        try:
+            return merge_calendar(ours, theirs, fallback_channel=fallback, progress=progress)
+        except Exception as exc:  # (damage no check foresaw, found by what went wrong)
+            damaged = damaged_calendar([source], exc)
+            if damaged is None:
+                raise
+            raise damaged from exc
 
 
 def merge_calendar(

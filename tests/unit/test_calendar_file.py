@@ -1510,3 +1510,47 @@ def test_a_copy_refused_as_damaged_is_left_exactly_as_it_was(tmp_path: Path) -> 
     assert "Post" in cadence("post", "list", sound).stdout
     with closing(sqlite3.connect(sound)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_calendar_merged_that_is_damaged_where_no_check_looks_is_said_so(
+    tmp_path: Path,
+) -> None:
+    """In the window, a colleague's calendar merged with File > Import, one of its posts
+    naming a channel it lacks: the problem escaped as a bug's box (KeyError)."""
+    theirs = tmp_path / "colleague.cadence"
+    with CalendarStore.create(theirs, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Post", channel, (), date(2026, 12, 9)))
+    with closing(sqlite3.connect(theirs)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("UPDATE posts SET channel_id = 9999")
+        conn.commit()
+    with CalendarStore.create(tmp_path / "mine.cadence", timezone="Europe/Paris") as mine:
+        with pytest.raises(CalendarFileError) as refused:
+            merge_into(mine, theirs, ImportOptions(create_missing=True), no_progress)
+        assert mine.all_posts() == []
+    assert str(refused.value).startswith(
+        f"{theirs} is damaged (one of its posts names a channel that is not there), so"
+    )
+
+
+def test_an_older_calendar_with_a_damaged_value_says_its_copy_as_it_was_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Brought up to date before its damage is found: the sentence says where its copy
+    as it was is kept (read for damage before, it said only "open one of its backups",
+    the file converted all the same)."""
+    from tests.files import write_schema_4
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = tmp_path / "old.cadence"
+    write_schema_4(path)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE posts SET date = '2026-13-45'")
+        conn.commit()
+    done = cadence(
+        "post", "list", path, env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    )
+    assert done.returncode == 1
+    assert "holds '2026-13-45' where a date belongs" in done.stderr
+    assert "the calendar as it was is kept in" in done.stderr
