@@ -595,7 +595,9 @@ nav a:hover { border-color: var(--faint); }
 /* Key messages: one row each, a strip across the range. */
 .axis, .msg { display: grid; grid-template-columns: minmax(260px, 38%) 1fr; gap: 0 22px; }
 .axis { align-items: end; margin-bottom: 4px; }
-.axis .track { position: relative; height: 1.6em; font-size: 0.7188rem; color: var(--muted); }
+/* The months over the strips are of the drawing, as its bars' numbers are: of a fixed
+   size (grown with the reader's text, "Nov 2026" ran into "Dec"). */
+.axis .track { position: relative; height: 18px; font-size: 11.5px; color: var(--muted); }
 .axis .track span { position: absolute; top: 0; padding-left: 4px; white-space: nowrap;
   border-left: 1px solid var(--line); font-weight: 600; }
 .msg { border-top: 1px solid var(--line); padding: 14px 0; align-items: center; }
@@ -720,9 +722,10 @@ table.agenda { width: 100%; border-collapse: collapse; font-size: 0.8125rem; }
 .agenda .msgs > span { display: block; }
 .agenda .status { text-transform: capitalize; white-space: nowrap; }
 .agenda tr.cancelled .title { text-decoration: line-through; }
-.agenda col.c-time { width: 62px; } .agenda col.c-channel { width: 140px; }
-.agenda col.c-msgs { width: 230px; } .agenda col.c-campaign { width: 150px; }
-.agenda col.c-status { width: 92px; }
+/* In rem, as the letters: at a larger text, "Published" was cut to "Publish". */
+.agenda col.c-time { width: 3.875rem; } .agenda col.c-channel { width: 8.75rem; }
+.agenda col.c-msgs { width: 14.375rem; } .agenda col.c-campaign { width: 9.375rem; }
+.agenda col.c-status { width: 5.75rem; }
 .empty { color: var(--muted); font-style: italic; }
 footer { color: var(--faint); font-size: 0.75rem; text-align: center; margin-top: 28px; }
 
@@ -738,8 +741,9 @@ footer { color: var(--faint); font-size: 0.75rem; text-align: center; margin-top
 /* A phone: the month and the agenda scroll sideways in their cards, the page does not. */
 @media screen { .wide { overflow-x: auto; } }
 @media screen and (max-width: 600px) {
-  table.grid { min-width: 720px; }  /* a word or a time whole in each chip */
-  table.agenda { min-width: 560px; }
+  table.grid { min-width: 45rem; }  /* a word or a time whole in each chip */
+  table.agenda { min-width: 35rem; }
+  .axis .track span:not(.y) { display: none; }  /* the years' alone: the others ran together */
   .agenda col.c-channel, .agenda col.c-msgs, .agenda col.c-campaign { width: auto; }
 }
 @media print {
@@ -851,7 +855,8 @@ def _messages_section(page: _Page) -> str:
         owed = False
         after_year = yearly and len(months) > 6 and every == 1
         name = month_name(month, short=True) + (f" {month.year}" if yearly else "")
-        labels.append(f'<span style="left:{_pct(pos(start))}">{escape(name)}</span>')
+        kind = ' class="y"' if yearly else ""  # (on a phone, those alone)
+        labels.append(f'<span{kind} style="left:{_pct(pos(start))}">{escape(name)}</span>')
     out.append(
         '<div class="axis" aria-hidden="true"><div></div>'
         f'<div class="track">{"".join(labels)}</div></div>\n'

@@ -493,7 +493,11 @@ def test_the_reader_s_text_size_sizes_the_letters_on_screen(demo: Path, tmp_path
         page = export(store, tmp_path / "out.html")
     screen = page.style[: page.style.index("@media print")]
     fixed = re.findall(r"([^{}]*)\{[^}]*font(?:-size)?: [\d.]+px", screen)
-    assert [rule.strip() for rule in fixed] == [".strip .gap"]
+    assert [rule.strip().rpartition("*/")[2].strip() for rule in fixed] == [
+        ".axis .track",  # (of the drawing: grown, its months ran together)
+        ".strip .gap",
+    ]
+    assert "col.c-status { width: 5.75rem; }" in screen  # ("Published" cut short)
     assert "font: 0.875rem/1.45" in screen
     assert re.search(r"\.badge \{[^}]*line-height: 1\.5;", screen)
 
@@ -509,6 +513,15 @@ def test_on_a_narrow_screen_the_strips_keep_their_months(demo: Path, tmp_path: P
     assert ".axis { display: none; }" not in narrow
     assert ".axis, .msg { grid-template-columns: 1fr;" in narrow
     assert ".axis > div:first-child { display: none; }" in narrow
+    # On a phone, the months named with their year alone (the others ran together).
+    phone = page.style[page.style.index("@media screen and (max-width: 600px)") :]
+    assert ".axis .track span:not(.y) { display: none; }" in phone[: phone.index("\n}\n")]
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert re.findall(r'<span class="y" style="left:[\d.]+%">([^<]+)</span>', text) == [
+        "Oct 2026",
+        "Jan 2027",
+    ]
+    assert re.findall(r'<span style="left:[\d.]+%">([^<]+)</span>', text) == ["Nov", "Dec"]
 
 
 def test_printed_a_days_heading_stays_with_its_posts_and_strips_span_the_paper(
