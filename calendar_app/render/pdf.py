@@ -435,11 +435,12 @@ def _paint_grid(
         # most, a lone long title stopped with room under it), else the window's
         # one-line chips.
         lines = _chip_lines(chip_font, room, len(posts))
-        if lines > 2:
+        if lines > 1:
             width = QRectF(0, 0, cell.width() - 6, chip_h)
             layouts = [_title_layout(_chip(plan, p), width, chip_font, lines) for p in posts]
             if not any(layout.cut for layout in layouts):
-                lines = max(2, *(len(layout.lines) for layout in layouts))
+                # (a title of one line a chip of one: its second stood empty)
+                lines = max(len(layout.lines) for layout in layouts)
         height = chip_h + (lines - 1) * line_h
         capacity = (
             max(0, int(room // (height + gap))) if lines > 1 else _one_line_rows(style, row_h)

@@ -913,6 +913,31 @@ def test_a_message_s_statement_of_two_sentences_is_whole_on_its_card(
     assert "..." in cards  # (an ellipsis, as a reader searching finds it)
 
 
+def test_a_month_chip_takes_the_lines_its_day_s_titles_need(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chip of a day had four lines where its posts had room, or two: a title of
+    one line stood in a chip of two, its second empty, and a long one alone stopped at
+    four with room under it."""
+    painted: dict[str, int] = {}
+    paint = pdf._paint_post
+
+    def noted(painter: QPainter, rect: QRectF, chip: Any, *args: Any) -> None:
+        painted[chip.title] = args[-1]
+        paint(painter, rect, chip, *args)
+
+    monkeypatch.setattr(pdf, "_paint_post", noted)
+    long = " ".join(["A title of many words that a chip wraps"] * 3)
+    with CalendarStore.create(tmp_path / "lines.cadence", timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        store.add_post(NewPost("Short", channel, (), date(2026, 12, 9)))
+        store.add_post(NewPost(long, channel, (), date(2026, 12, 10)))
+        options = ExportOptions(today=TODAY, first=date(2026, 12, 1), last=date(2026, 12, 31))
+        render_images(store, options, dpi=20)
+    assert painted["Short"] == 1
+    assert painted[long] > 4
+
+
 def test_a_title_too_long_for_its_cell_even_alone_is_listed_whole_after_its_month(
     tmp_path: Path, qapp: object
 ) -> None:
