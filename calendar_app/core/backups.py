@@ -39,7 +39,7 @@ from .errors import (
     to_its_backups,
 )
 from .files import held_elsewhere, put_in_place
-from .store import CalendarStore, first_unreadable_in
+from .store import CalendarStore
 
 
 class BackupFailed(CadenceError):
@@ -85,18 +85,23 @@ def copy_target(store: CalendarStore, target: Path | str) -> Path:
 
 def refuse_damaged(store: CalendarStore, copy: str) -> None:
     """Refuse a copy of ``store`` being written at ``copy`` that holds damage
-    (:func:`.store.first_unreadable_in`): sent to a client, or kept as the way back, it
+    (:func:`.damage.damage_of`): sent to a client, or kept as the way back, it
     carried the damage on unsaid. Checked in the copy: a month's copy is sound where the
     damage is in another month."""
+    from .damage import damage_of
+
     conn = sqlite3.connect(copy)
     conn.text_factory = lambda data: data.decode("utf-8", "replace")  # (said, not raised)
     try:
-        damage = first_unreadable_in(lambda sql: conn.execute(sql).fetchall())
+        # Its values, and what no check of the calendar's looks at (a post naming a
+        # channel it lacks, a title kept as bytes): a copy written so was refused once
+        # opened, the calendar it came from read as ever.
+        damage = damage_of(conn)
     finally:
         conn.close()
     if damage is not None:
         raise CalendarFileError(
-            f"{store.path.name} is damaged (it {damage}), so no copy of it was written;"
+            f"{store.path.name} is damaged ({damage}), so no copy of it was written;"
             f" {to_its_backups()}"
         )
 

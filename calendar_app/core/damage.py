@@ -116,18 +116,18 @@ def _found(conn: sqlite3.Connection) -> str | None:
             return "one of its posts names a key message that is not there"
     for table, columns in expected.items():
         for column, kind in columns.items():
-            if (
-                kind == "TEXT"
-                and conn.execute(
-                    f"SELECT 1 FROM {table} WHERE typeof({column}) NOT IN ('text', 'null') LIMIT 1"
-                ).fetchone()
-            ):
-                return f"its {CALENDAR_TABLES[table]} hold bytes where text belongs"
+            allowed = _HELD.get(kind)
+            sql = f"SELECT 1 FROM {table} WHERE typeof({column}) NOT IN ({allowed}, 'null')"
+            if allowed is not None and conn.execute(f"{sql} LIMIT 1").fetchone():
+                return f"its {CALENDAR_TABLES[table]} hold {_WRONGLY[kind]}"
     holds = first_unreadable_in(lambda sql: conn.execute(sql).fetchall())
     return None if holds is None else f"it {holds}"
 
 
 _MARKS = ("application_id", "user_version")
+_HELD = {"TEXT": "'text'", "INTEGER": "'integer'"}
+"""What a column of each type holds in a sound calendar (SQLite's typeof), or null."""
+_WRONGLY = {"TEXT": "bytes where text belongs", "INTEGER": "text where a number belongs"}
 _ONE_OF = {
     "posts": "one of its posts",
     "post_messages": "one of its posts",  # (its key messages, each a row here)

@@ -1466,6 +1466,34 @@ def test_a_calendar_damaged_where_no_check_looks_is_called_damaged_and_left_as_i
     CalendarStore.create(other, timezone="Europe/Paris").close()
     done = cadence("import", other, path)
     assert done.stderr.startswith(f"cadence: error: {path} is damaged ({said}), so Cadence")
+    # No copy of it is written (one was, then refused once opened).
+    copy = tmp_path / "copy.cadence"
+    done = cadence("export", path, "--format", "cadence", "-o", copy)
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"cadence: error: {path.name} is damaged ({said}), so no copy of it was written; "
+    )
+    assert not copy.exists()
+
+
+def test_a_key_message_s_cadence_kept_as_text_is_called_damage(tmp_path: Path) -> None:
+    """It was "a problem Cadence did not expect … a bug in Cadence" in gaps and the
+    reports, and a copy of it was written."""
+    path = tmp_path / "damaged.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        store.add_key_message("Local", cadence_days=7)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE key_messages SET cadence_days = 'often'")
+        conn.commit()
+    done = cadence("gaps", path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"cadence: error: {path} is damaged (its key messages hold text where a number"
+        " belongs), so Cadence cannot read it; "
+    )
+    copy = tmp_path / "copy.cadence"
+    assert cadence("export", path, "--format", "cadence", "-o", copy).returncode == 1
+    assert not copy.exists()
 
 
 def test_a_damaged_value_is_quoted_cut_short(tmp_path: Path) -> None:
