@@ -537,7 +537,12 @@ def _first_window(
     instead = last if last is not None and not store.is_file(last) else None
     try:
         return build(store)
-    except Exception as exc:
+    except Exception as failed:
+        from ..core.damage import damaged_calendar
+
+        # (Damage no check foresaw is said as such, not as a bug: its store is closed
+        # before the box that would look into it.)
+        exc: BaseException = damaged_calendar([store.path], failed) or failed
         store.close()  # said, and Cadence starts all the same, as on a file that does not open)
         if instead is None and not default:
             show_error(None, exc, then="Cadence shows its welcome screen instead.")

@@ -1465,6 +1465,32 @@ def test_a_calendar_chosen_on_the_welcome_screen_that_fails_shows_the_welcome_ag
     assert not (data / DEMO_NAME).exists()  # no demo made, nor opened
 
 
+def test_a_window_on_a_calendar_damaged_where_no_check_looks_says_it_is_damaged(
+    demo_path: Path, data: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cadence FILE` on a calendar whose posts name a channel it lacks: "Cadence ran into
+    a problem it did not expect" (a bug), the calendar closed before the box looked."""
+    said: list[str] = []
+    monkeypatch.setattr(
+        main_module, "show_error", lambda parent, exc, then="": said.append(f"{exc} {then}")
+    )
+    with closing(sqlite3.connect(demo_path)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("UPDATE posts SET channel_id = 9999 WHERE id = 1")
+        conn.commit()
+
+    def build(store: CalendarStore) -> Any:
+        if store.path == demo_path:
+            raise KeyError(9999)
+        return store
+
+    assert main_module._first_window(CalendarStore.open(demo_path), build) is not None
+    assert said == [
+        f"{demo_path} is damaged (one of its posts names a channel that is not there), so"
+        f" Cadence cannot read it; {to_its_backups()} Cadence opens the demo calendar instead."
+    ]
+
+
 def test_a_last_demo_that_does_not_open_is_said_once_then_the_welcome_screen(
     settings: QSettings, data: Path, tmp_path: Path, qapp: QApplication, said: list[str]
 ) -> None:
