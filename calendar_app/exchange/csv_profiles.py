@@ -450,7 +450,9 @@ def export_csv(
     files = _write([(target, _ticking(rows(), ticker))], options.byte_order_mark, delimiter)
     ticker.finish()
     too_long = sum(1 for p in posts if max(len(p.body), len(p.notes)) > SPREADSHEET_CELL)
-    return ExportSummary(posts=len(posts), files=files, over_a_cell=too_long)
+    chosen = options.message_ids
+    others = sum(1 for p in posts if chosen and not chosen.issuperset(p.message_ids))
+    return ExportSummary(posts=len(posts), files=files, over_a_cell=too_long, other_messages=others)
 
 
 # -- the generic profile: import ---------------------------------------------

@@ -865,6 +865,9 @@ class ExportSummary:
     over_a_cell: int = 0
     """Posts of a CSV whose text or notes is longer than a spreadsheet's cell holds
     (:data:`SPREADSHEET_CELL`): Excel cuts them."""
+    other_messages: int = 0
+    """Posts of a CSV chosen by key message that carry others too, named in it (a sheet
+    keeps each post whole), where the other formats name the chosen alone."""
     drafts_left: int = 0
     """Drafts still to go out that a publishing tool's files leave out, scheduled posts
     alone asked for (those approved)."""
@@ -912,6 +915,14 @@ class ExportSummary:
                 " Excel cuts"
                 f" {'it' if one else 'them'} (an import of the sheet saved again keeps the"
                 " whole texts here)."
+            )
+        if self.other_messages:
+            one = self.other_messages == 1
+            text += (
+                f" {self.other_messages} post{'' if one else 's'} of it"
+                f" {'carries' if one else 'carry'} key messages besides those chosen, named"
+                " in it with the notes: a CSV keeps each post whole; check it before"
+                " sending it on."
             )
         if self.drafts_left:
             one = self.drafts_left == 1

@@ -230,6 +230,27 @@ def test_export_filters_apply(demo: CalendarStore, tmp_path: Path) -> None:
     assert all("2026-11-01" <= r[1] <= "2026-11-30" for r in rows)
 
 
+def test_a_sheet_chosen_by_key_message_says_it_names_the_others_too(
+    demo: CalendarStore, tmp_path: Path
+) -> None:
+    """Chosen by one key message, it named each post's others (an internal one among
+    them) and the notes, unsaid, where the web page and the PDF name the chosen alone."""
+    chosen = demo.key_messages()[0]
+    options = ExportOptions(message_ids=frozenset({chosen.id}))
+    summary = export_csv(demo, tmp_path / "chosen.csv", options)
+    mixed = [
+        p
+        for p in demo.all_posts()
+        if chosen.id in p.message_ids and set(p.message_ids) - {chosen.id}
+    ]
+    assert 0 < summary.other_messages == len(mixed) < summary.posts
+    assert (
+        f"{len(mixed)} posts of it carry key messages besides those chosen, named in it with"
+        " the notes: a CSV keeps each post whole; check it before sending it on."
+    ) in summary.describe()
+    assert export_csv(demo, tmp_path / "all.csv", ExportOptions()).other_messages == 0
+
+
 def test_export_refuses_to_overwrite_the_calendar(demo: CalendarStore) -> None:
     with pytest.raises(CalendarFileError, match="cannot overwrite the calendar"):
         export_csv(demo, demo.path, ExportOptions())
