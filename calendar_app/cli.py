@@ -24,9 +24,11 @@ from . import __version__
 from .core.errors import (
     OUT_OF_MEMORY,
     CadenceError,
+    CalendarFileError,
     ImportProblem,
     InvalidInput,
     nothing_imported,
+    to_its_backups,
 )
 from .core.models import (
     CHANNEL_KINDS,
@@ -554,6 +556,13 @@ def cmd_post_list(args: argparse.Namespace, out: TextIO) -> int:
                 raise UsageError("--to comes before --from.")
             posts = store.posts_between(first, last, **filters)
         else:
+            # Every post: one whose date does not read (damage) fell outside every range
+            # of days, and was left out unsaid.
+            damage = store.first_unreadable()
+            if damage is not None:
+                raise CalendarFileError(
+                    f"The calendar file {store.path} {damage}; it is damaged; {to_its_backups()}"
+                )
             posts = store.backlog(**filters)[::-1] + store.posts_between(
                 date.min, date.max, **filters
             )

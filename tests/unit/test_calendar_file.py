@@ -1582,3 +1582,24 @@ def test_an_older_calendar_with_a_damaged_value_says_its_copy_as_it_was_is_kept(
     assert done.returncode == 1
     assert "holds '2026-13-45' where a date belongs" in done.stderr
     assert "the calendar as it was is kept in" in done.stderr
+
+
+def test_every_post_listed_says_a_date_that_does_not_read(tmp_path: Path) -> None:
+    """'post list' left out a post whose date was 'garbage' (past every range of days),
+    its 176 of 177 posts listed without a word."""
+    path = tmp_path / "damaged.cadence"
+    with CalendarStore.create(path, timezone="Europe/Paris") as store:
+        channel = store.add_channel("Blog").created[0]
+        for day in (8, 9):
+            store.add_post(NewPost(f"Post {day}", channel, (), date(2026, 12, day)))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE posts SET date = 'garbage' WHERE title = 'Post 9'")
+        conn.commit()
+    done = cadence("post", "list", path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f"cadence: error: The calendar file {path} holds 'garbage' where a date belongs; it is"
+        " damaged; "
+    )
+    week = cadence("post", "list", path, "--from", "2026-12-07", "--to", "2026-12-08")
+    assert "Post 8" in week.stdout  # (a week asked for reads as it is)
