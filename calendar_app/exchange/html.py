@@ -544,8 +544,8 @@ def _write(target: Path, text: str) -> None:
 
 _CSS = """
 :root {
-  --ink: #1b2230; --muted: #5b6473; --faint: #8b93a0; --line: #e2e5ea;
-  --paper: #ffffff; --page: #f4f5f7; --today: #2f6fde;
+  --ink: #1b2230; --muted: #5b6473; --faint: #666d7a; --line: #e2e5ea;
+  --paper: #ffffff; --page: #f4f5f7; --today: #2a63c8;
   --overdue: #c62a27; --overdue-soft: #f3b9b6; --ok: #1f7a3a; --ok-soft: #e2f1e6;
   --warn: #8a5a05; --warn-soft: #fbefd5; --neutral-soft: #eceef1;
 }
@@ -693,11 +693,14 @@ ul.chips { list-style: none; margin: 0; padding: 0; display: flex; flex-directio
 .agenda time { margin-right: 3px; }
 .chip .dots { display: inline-flex; gap: 2px; flex: none; padding-top: 3px; }
 .chip .dots .dot { width: 7px; height: 7px; box-shadow: 0 0 0 1px #fff; }
-.chip .more-dots { font-size: 0.625rem; line-height: 7px; color: #6b7280; }
+.chip .more-dots { font-size: 0.625rem; line-height: 7px; color: var(--muted); }
 .chip.draft, .chip.idea { border-style: dashed; border-width: 1px 1px 1px 3px; }
 .chip.idea { font-style: italic; opacity: 0.75; }
-.chip.passed { opacity: 0.5; }
-.chip.cancelled { text-decoration: line-through; opacity: 0.55; }
+.chip.passed { opacity: 0.7; }
+.chip.cancelled { text-decoration: line-through; opacity: 0.7; }
+/* Faded, a chip still reads at 4.5:1, its time as dark as its title (muted and faded,
+   a cancelled post's time read at 2.2:1); the footer's and the legend's grey too. */
+.chip.idea time, .chip.passed time, .chip.cancelled time { color: var(--ink); }
 .tick { color: var(--ok); font-weight: 700; }
 .more { font-size: 0.7188rem; font-weight: 600; color: var(--muted); padding-left: 6px; }
 .more a { color: inherit; }
@@ -1261,7 +1264,7 @@ def _agenda_row(page: _Page, post: Post) -> str:
                 f"</span> <bdi>{escape(message.title)}</bdi></span>"
             )
     campaign = page.campaigns.get(post.campaign_id) if post.campaign_id is not None else None
-    campaign_html = escape(campaign.name) if campaign else ""
+    campaign_html = f"<bdi>{escape(campaign.name)}</bdi>" if campaign else ""  # (as its row's)
     status = str(post.status)
     tick = ' <span class="tick">✓</span>' if status == "published" else ""
     return (

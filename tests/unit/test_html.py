@@ -1347,3 +1347,39 @@ def test_a_right_to_left_name_and_statement_start_where_the_page_s_words_do(
     text = (tmp_path / "out.html").read_text(encoding="utf-8")
     assert '<h1 dir="auto">' in text  # (its words still run right to left)
     assert '<p class="statement" dir="auto">' in text
+
+
+def test_the_page_s_faded_and_grey_text_reads_at_four_and_a_half_to_one(
+    demo: Path, tmp_path: Path
+) -> None:
+    """A cancelled post's time read at 2.2:1 (muted, then faded), a draft whose day went
+    by at 3.0:1, the footer's and the legend's grey at 2.8:1 and 3.1:1, the agenda's
+    today at 4.4:1; and an Arabic campaign's "!" stood at its start."""
+    from calendar_app.core.colors import contrast
+
+    with CalendarStore.open(demo) as store:
+        page = export(store, tmp_path / "out.html")
+    style = page.style
+    named = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", style))
+
+    def faded(look: str) -> float:
+        return float(re.search(rf"\.chip\.{look} \{{[^}}]*opacity: ([\d.]+)", style)[1])  # type: ignore[index]
+
+    def over(color: str, base: str, amount: float) -> str:
+        mixed = (
+            round(amount * int(color[i : i + 2], 16) + (1 - amount) * int(base[i : i + 2], 16))
+            for i in (1, 3, 5)
+        )
+        return "#" + "".join(f"{part:02x}" for part in mixed)
+
+    chip = "#f8f9fa"  # (a cancelled chip's tint, the palest)
+    assert (
+        ".chip.idea time, .chip.passed time, .chip.cancelled time { color: var(--ink); }" in style
+    )
+    for look in ("idea", "passed", "cancelled"):
+        assert contrast(over(named["ink"], chip, faded(look)), chip) >= 4.5
+    assert contrast(named["faint"], named["page"]) >= 4.5  # the footer
+    assert contrast(named["faint"], named["paper"]) >= 4.5  # the legend's kinds
+    assert contrast(named["today"], "#f6f7f9") >= 4.5  # the agenda's today
+    assert contrast("#ffffff", named["today"]) >= 4.5  # today's number
+    assert '<td class="campaign"><bdi>' in (tmp_path / "out.html").read_text(encoding="utf-8")
