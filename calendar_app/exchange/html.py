@@ -411,6 +411,7 @@ def export_html(
             raise Cancelled()
 
     parts: list[str] = [_head(page), _masthead(page, months)]
+    parts.append("<main>\n")  # (a screen reader's way to the page's content)
     parts.append(_messages_section(page))
     parts.append(_legend(page))
     step()
@@ -422,6 +423,7 @@ def export_html(
         parts.append(_month_section(page, month, by_day))
         step()
     parts.append(_agenda(page, by_day))
+    parts.append("</main>\n")
     parts.append(_footer(page))
     step()
     _write(target, "".join(parts))
@@ -1156,7 +1158,9 @@ def _month_section(page: _Page, month: date, by_day: dict[date, list[Post]]) -> 
         f'<section class="card month" id="{_month_id(month)}">\n'
         f"<h2>{escape(month_name(month))} {month.year} "
         f'<span class="count">{count} post{"s" if count != 1 else ""}</span></h2>\n'
-        '<div class="wide"><table class="grid">\n<thead><tr>'
+        # Named, as a screen reader lists the page's tables.
+        f'<div class="wide"><table class="grid" aria-label="{escape(month_name(month))}'
+        f' {month.year}">\n<thead><tr>'
     ]
     for i in range(7):
         name = WEEKDAYS[(page.week_start.weekday + i) % 7]

@@ -1383,3 +1383,22 @@ def test_the_page_s_faded_and_grey_text_reads_at_four_and_a_half_to_one(
     assert contrast(named["today"], "#f6f7f9") >= 4.5  # the agenda's today
     assert contrast("#ffffff", named["today"]) >= 4.5  # today's number
     assert '<td class="campaign"><bdi>' in (tmp_path / "out.html").read_text(encoding="utf-8")
+
+
+def test_a_screen_reader_finds_the_page_s_content_and_names_its_months(
+    demo: Path, tmp_path: Path
+) -> None:
+    """No main landmark, and month tables without names: a screen reader's list of
+    tables read "table, table, table"."""
+    with CalendarStore.open(demo) as store:
+        export(store, tmp_path / "out.html")
+    text = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert text.count("<main>") == text.count("</main>") == 1
+    assert text.index("</header>") < text.index("<main>") < text.index('id="messages"')
+    assert text.index("</main>") < text.index("<footer>")
+    assert re.findall(r'<table class="grid" aria-label="([^"]+)">', text) == [
+        "October 2026",
+        "November 2026",
+        "December 2026",
+        "January 2027",
+    ]
