@@ -147,12 +147,16 @@ class ExportOptionsDialog(QDialog):
         # As the channels: the key messages the window is filtered to, alone (a report
         # on two of 300 meant unticking 298).
         shown = session.filters.messages if fmt in SHARED else frozenset()
-        others = frozenset(m.id for m in messages) - shown if shown else frozenset()
+        every = frozenset(m.id for m in messages)
+        others = every - shown if shown else frozenset()
+        # Every one archived: ticked all the same (none ticked, Export stood greyed out
+        # under "Tick at least one key message", no filter on).
+        retired = self._retired if self._retired != every else frozenset()
         self.messages = self._checklist(
             "exportMessages",
             "Key messages to export",
             [(m.id, m.title + (" (archived)" if m.archived else "")) for m in messages],
-            unchecked=self._retired | others,
+            unchecked=retired | others,
         )
         # One height for both lists: their All and None buttons side by side (six
         # channels over five key messages set them at two heights).

@@ -761,3 +761,19 @@ def test_the_choices_scroll_on_a_screen_too_small_and_the_buttons_stay_in_reach(
         assert area.verticalScrollBar().maximum() > 0, "the choices scroll instead"
     finally:
         app.setFont(font)
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_a_report_of_a_calendar_whose_every_message_is_archived_can_be_exported(
+    session: CalendarSession, qtbot: QtBot, fmt: str
+) -> None:
+    """None ticked as it opened: Export stood greyed out under "Tick at least one key
+    message", with no filter on."""
+    for message in session.store.key_messages():
+        session.push(UpdateKeyMessageCommand(session, replace(message, archived=True)))
+    dialog = open_dialog(session, fmt, qtbot)
+    assert export_button(dialog).isEnabled()
+    assert not dialog.problem.isVisibleTo(dialog)
+    every = frozenset(m.id for m in session.store.key_messages(include_archived=True))
+    assert dialog.options().message_ids in (frozenset(), every)
+    assert dialog.options().archived_messages == every  # (in the report, every one)
