@@ -550,7 +550,14 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
                 " and its earlier ones stay as they were: open the latest of them (Help >"
                 " About shows where they are)."
             )
-        write_copy(store, target, checked_whole=moved, backup=True)
+        try:
+            write_copy(store, target, checked_whole=moved, backup=True)
+        except (OSError, StorageProblem):
+            # A disk full of its own backups gone out of date: they go first, then it is
+            # tried again (thinned only after a backup written, none ever was again).
+            if not _thin(store, folder, now):
+                raise
+            write_copy(store, target, checked_whole=moved, backup=True)
     except BackupFailed:
         raise
     except (OSError, CadenceError) as exc:
@@ -560,6 +567,14 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
             f"No backup of the calendar could be kept: {after_colon(str(problem))} The"
             " calendar itself is saved; Cadence tries again the next time it closes it."
         ) from exc
+    _thin(store, folder, now)
+    return target
+
+
+def _thin(store: CalendarStore, folder: Path, now: datetime) -> int:
+    """Let the backups of ``store`` in ``folder`` age out as of ``now``; how many went."""
+    stem, key = backup_stem(store.path), calendar_key(store.path)
+    gone = 0
     # Its own backups, and those from before keys of any calendar of this name (one
     # pool, as they always were), age out.
     # Those an earlier release named with the calendar's whole name, too long now, age
@@ -572,6 +587,9 @@ def make_backup(store: CalendarStore, folder: Path, *, now: datetime | None = No
             if not _open_somewhere(path):  # a backup opened to restore from stays
                 # One that will not go (a folder of its name, a file made immutable)
                 # stays: it stopped the calendar opening, with the backup made.
-                with contextlib.suppress(OSError):
+                try:
                     path.unlink(missing_ok=True)
-    return target
+                except OSError:
+                    continue
+                gone += 1
+    return gone

@@ -413,6 +413,37 @@ def test_backups_an_earlier_release_named_in_full_age_out_with_the_new_ones(
     assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, kept.name])
 
 
+def test_a_disk_full_of_backups_gone_out_of_date_makes_room_for_the_new_one(
+    store: CalendarStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They were thinned only after a backup was written: a disk full of them took no
+    new one, at every close, and none went. The disk is full while they are there (as a
+    small disk gives it, StorageProblem where the copy is written)."""
+    from calendar_app.core import backups
+
+    folder = tmp_path / "Backups"
+    aged = [make_backup(store, folder, now=NOW - timedelta(days=200 + n)) for n in range(3)]
+    full_of = aged[1:]  # (the newest of them stays, the way back from before the last day)
+    written = backups.write_copy
+
+    def on_a_full_disk(*args: object, **kwargs: object) -> None:
+        if any(path.exists() for path in full_of):
+            raise StorageProblem("The disk is full, so the backup could not be written.")
+        written(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "write_copy", on_a_full_disk)
+    made = make_backup(store, folder, now=NOW)
+    assert made.exists()
+    assert aged[0].exists()
+    assert not any(path.exists() for path in full_of)
+    # Nothing out of date to go: said as before, the folder as it was.
+    full_of[:] = [made]
+    with pytest.raises(BackupFailed) as refused:
+        make_backup(store, folder, now=NOW + timedelta(hours=1))
+    assert str(refused.value).startswith("No backup of the calendar could be kept: ")
+    assert sorted(folder.iterdir()) == sorted([aged[0], made])
+
+
 def test_a_backup_open_to_restore_from_is_not_thinned(store: CalendarStore, tmp_path: Path) -> None:
     """Opened in a window (the way to restore one), a backup that has aged out stays
     until it is closed: it was deleted under the user's typing."""
