@@ -843,7 +843,9 @@ class AboutDialog(_Dialog):
         note = QLabel(
             "Each calendar is one file; keep it wherever you like. When you close a "
             "calendar you changed in this window, Cadence keeps a backup copy of it in the "
-            "backups folder, thinned as the copies age."
+            "backups folder: every copy of the last day, then one a day for two weeks and "
+            "one a week for three months. A copy is named after its calendar, with the time "
+            "it was kept; open one with File > Open to look into it or restore it."
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

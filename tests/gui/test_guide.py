@@ -529,6 +529,9 @@ def test_about_shows_version_calendar_data_and_backups(
     assert str(window.session.store.path) in text
     assert str(data) in text
     assert str(backup_folder(data)) in text
+    # How long backups are kept, and the way to one (said in the README alone).
+    assert "one a day for two weeks and one a week for three months" in text
+    assert "open one with File > Open" in text
 
 
 def test_about_links_open_the_folders(data: Path, tmp_path: Path, qtbot: QtBot) -> None:
